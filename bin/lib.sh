@@ -1,0 +1,39 @@
+# Sourced by the bin/ scripts: locations, the JDK and small helpers shared by all of them.
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+LOCAL="$ROOT/.local"
+LOGS="$LOCAL/logs"
+mkdir -p "$LOGS"
+
+die() { echo "error: $*" >&2; exit 1; }
+say() { echo "==> $*"; }
+
+# JDK 25 or newer: JAVA_HOME when set, else the newest JDK under /usr/lib/jvm.
+pick_java() {
+  if [ -z "${JAVA_HOME:-}" ]; then
+    local best="" best_v=0 d v
+    for d in /usr/lib/jvm/*/; do
+      [ -x "$d/bin/javac" ] || continue
+      v=$("$d/bin/java" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p')
+      v=${v#1.}
+      if [ -n "$v" ] && [ "$v" -gt "$best_v" ] 2>/dev/null; then best_v=$v; best=${d%/}; fi
+    done
+    [ -n "$best" ] || die "no JDK found under /usr/lib/jvm; install Temurin 25 and set JAVA_HOME"
+    JAVA_HOME=$best
+  fi
+  local v
+  v=$("$JAVA_HOME/bin/java" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p')
+  v=${v#1.}
+  [ "${v:-0}" -ge 25 ] 2>/dev/null || die "JDK at $JAVA_HOME is version ${v:-unknown}; Job Success needs JDK 25 or newer (set JAVA_HOME)"
+  export JAVA_HOME
+  export PATH="$JAVA_HOME/bin:$PATH"
+}
+
+# Wait until a TCP port on 127.0.0.1 accepts, or give up after $2 seconds.
+wait_port() {
+  local port=$1 secs=$2 i
+  for ((i = 0; i < secs * 5; i++)); do
+    (echo >/dev/tcp/127.0.0.1/"$port") 2>/dev/null && return 0
+    sleep 0.2
+  done
+  return 1
+}

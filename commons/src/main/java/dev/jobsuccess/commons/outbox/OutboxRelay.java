@@ -1,0 +1,183 @@
+package dev.jobsuccess.commons.outbox;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
+
+/**
+ * Sends committed outbox rows to Kafka in commit order and marks them sent.
+ *
+ * <p>At-least-once: a row is marked sent only after Kafka acknowledged it, so a crash or a broker
+ * outage re-sends rather than loses; consumers drop the duplicates by {@code eventId}. A
+ * PostgreSQL advisory lock lets only one replica relay at a time, which keeps per-key order.
+ */
+@ApplicationScoped
+public class OutboxRelay {
+
+    private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+    /** Arbitrary constant naming the relay's advisory lock. */
+    private static final long RELAY_LOCK = 0x4a53_4f55_5442_4f58L;
+
+    private final EntityManager em;
+    private final OutboxConfig config;
+    private final Clock clock;
+    private final String bootstrapServers;
+    private final Counter published;
+    private final AtomicBoolean brokerDown = new AtomicBoolean(false);
+    private volatile KafkaProducer<String, String> producer;
+
+    OutboxRelay(EntityManager em, OutboxConfig config, Clock clock, MeterRegistry metrics,
+                @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
+        this.em = em;
+        this.config = config;
+        this.clock = clock;
+        this.bootstrapServers = bootstrapServers;
+        this.published = Counter.builder("jobsuccess.outbox.published").description("events relayed to Kafka").register(metrics);
+        metrics.gauge("jobsuccess.outbox.backlog", this, OutboxRelay::backlogForMetrics);
+    }
+
+    @Scheduled(every = "${jobsuccess.outbox.poll-interval:0.25s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            delayed = "1s")
+    void relayScheduled() {
+        if (!config.relayEnabled()) {
+            return;
+        }
+        try {
+            while (relayBatch() == config.batchSize()) {
+                // a full batch means more may be waiting: drain before the next tick
+            }
+            if (brokerDown.compareAndSet(true, false)) {
+                LOG.info("outbox relay: Kafka reachable again, backlog is draining");
+            }
+        } catch (RuntimeException e) {
+            if (brokerDown.compareAndSet(false, true)) {
+                LOG.warnf("outbox relay: cannot publish (%s); events stay in the outbox and are retried", rootMessage(e));
+            }
+        }
+    }
+
+    /** One round: sends up to a batch of unsent events; returns how many were sent. */
+    public int relayBatch() {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Boolean locked = (Boolean) em.createNativeQuery("SELECT pg_try_advisory_xact_lock(?1)")
+                    .setParameter(1, RELAY_LOCK).getSingleResult();
+            if (!Boolean.TRUE.equals(locked)) {
+                return 0;
+            }
+            @SuppressWarnings("unchecked")
+            List<Object[]> rows = em.createNativeQuery("""
+                    SELECT seq, event_id, topic, message_key, event_type, payload
+                    FROM outbox_message WHERE sent_at IS NULL ORDER BY seq LIMIT ?1""")
+                    .setParameter(1, config.batchSize()).getResultList();
+            if (rows.isEmpty()) {
+                return 0;
+            }
+            KafkaProducer<String, String> kafka = producer();
+            List<Future<RecordMetadata>> acks = new ArrayList<>(rows.size());
+            List<Long> seqs = new ArrayList<>(rows.size());
+            for (Object[] row : rows) {
+                ProducerRecord<String, String> record = new ProducerRecord<>((String) row[2], (String) row[3], (String) row[5]);
+                record.headers().add("eventId", row[1].toString().getBytes(StandardCharsets.UTF_8));
+                record.headers().add("eventType", ((String) row[4]).getBytes(StandardCharsets.UTF_8));
+                acks.add(kafka.send(record));
+                seqs.add(((Number) row[0]).longValue());
+            }
+            long deadline = System.nanoTime() + config.sendTimeout().toNanos();
+            for (Future<RecordMetadata> ack : acks) {
+                ack.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            }
+            em.createNativeQuery("UPDATE outbox_message SET sent_at = ?1 WHERE seq IN (?2)")
+                    .setParameter(1, Timestamp.from(clock.instant()))
+                    .setParameter(2, seqs)
+                    .executeUpdate();
+            published.increment(seqs.size());
+            return seqs.size();
+        });
+    }
+
+    /** Deletes sent events older than the retention, so the table stays small. */
+    @Scheduled(every = "1h", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void purgeSent() {
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
+                        "DELETE FROM outbox_message WHERE sent_at IS NOT NULL AND sent_at < ?1")
+                .setParameter(1, Timestamp.from(clock.instant().minus(config.retention())))
+                .executeUpdate());
+    }
+
+    /** Events not yet acknowledged by Kafka. */
+    public long backlog() {
+        return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
+                "SELECT count(*) FROM outbox_message WHERE sent_at IS NULL").getSingleResult()).longValue());
+    }
+
+    private double backlogForMetrics() {
+        try {
+            return backlog();
+        } catch (RuntimeException e) {
+            return Double.NaN;
+        }
+    }
+
+    private KafkaProducer<String, String> producer() {
+        KafkaProducer<String, String> p = producer;
+        if (p == null) {
+            synchronized (this) {
+                if (producer == null) {
+                    Properties props = new Properties();
+                    props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+                    props.put(ProducerConfig.ACKS_CONFIG, "all");
+                    props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
+                    props.put(ProducerConfig.CLIENT_ID_CONFIG, "outbox-relay");
+                    // Fail a round fast while Kafka is away; the rows simply wait for the next round.
+                    long timeoutMs = config.sendTimeout().toMillis();
+                    props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, Long.toString(timeoutMs));
+                    props.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, Long.toString(Math.max(1000, timeoutMs / 2)));
+                    props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, Long.toString(timeoutMs));
+                    props.put(ProducerConfig.LINGER_MS_CONFIG, "0");
+                    producer = new KafkaProducer<>(props, new StringSerializer(), new StringSerializer());
+                }
+                p = producer;
+            }
+        }
+        return p;
+    }
+
+    @PreDestroy
+    void close() {
+        KafkaProducer<String, String> p = producer;
+        if (p != null) {
+            p.close(java.time.Duration.ofSeconds(5));
+        }
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null) {
+            t = t.getCause();
+        }
+        return t.getClass().getSimpleName() + ": " + t.getMessage();
+    }
+}

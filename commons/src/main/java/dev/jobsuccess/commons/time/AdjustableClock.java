@@ -1,0 +1,66 @@
+package dev.jobsuccess.commons.time;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.concurrent.atomic.AtomicReference;
+
+import jakarta.inject.Singleton;
+
+/**
+ * The one clock every service reads: UTC system time, shifted or pinned on request.
+ * Injected as {@link Clock}; tests and demos move time through it (see {@link ClockResource}),
+ * so timers such as feedback windows can be exercised without waiting days.
+ */
+@Singleton
+public class AdjustableClock extends Clock {
+
+    /** Either an offset from system time, or a pinned instant (offset ignored). */
+    private record Setting(Duration offset, Instant pinned) {
+        static final Setting SYSTEM = new Setting(Duration.ZERO, null);
+    }
+
+    private final AtomicReference<Setting> setting = new AtomicReference<>(Setting.SYSTEM);
+
+    @Override
+    public ZoneId getZone() {
+        return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(ZoneId zone) {
+        throw new UnsupportedOperationException("the service clock is UTC only");
+    }
+
+    @Override
+    public Instant instant() {
+        Setting s = setting.get();
+        return s.pinned() != null ? s.pinned() : Instant.now().plus(s.offset());
+    }
+
+    /** Let time run from the given instant on. */
+    public void setRunningFrom(Instant now) {
+        setting.set(new Setting(Duration.between(Instant.now(), now), null));
+    }
+
+    /** Stop time at the given instant. */
+    public void pin(Instant now) {
+        setting.set(new Setting(Duration.ZERO, now));
+    }
+
+    public void advance(Duration by) {
+        setting.updateAndGet(s -> s.pinned() != null
+                ? new Setting(Duration.ZERO, s.pinned().plus(by))
+                : new Setting(s.offset().plus(by), null));
+    }
+
+    public void reset() {
+        setting.set(Setting.SYSTEM);
+    }
+
+    public boolean isPinned() {
+        return setting.get().pinned() != null;
+    }
+}
