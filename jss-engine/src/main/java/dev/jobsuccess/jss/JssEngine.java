@@ -57,7 +57,8 @@ public final class JssEngine {
                     others.add(assessment.entries().get(i));
                 }
             }
-            without.put(assessment.results().get(left).contractId(), displayed(others, request.asOf(), assessment.params()));
+            String contractId = assessment.results().get(left).contractId();
+            without.put(contractId, displayed(others, request.asOf(), assessment.params()));
         }
         return Collections.unmodifiableMap(without);
     }

@@ -20,7 +20,8 @@ public record JssParams(Formula formula, Weighting weighting, Rounding rounding,
 
     public JssParams {
         // A copy that tolerates null elements, so that validation, not this constructor, reports them.
-        tierBoundsCents = tierBoundsCents == null ? null : Collections.unmodifiableList(new ArrayList<>(tierBoundsCents));
+        tierBoundsCents = tierBoundsCents == null ? null
+                : Collections.unmodifiableList(new ArrayList<>(tierBoundsCents));
     }
 
     public static JssParams defaults() {

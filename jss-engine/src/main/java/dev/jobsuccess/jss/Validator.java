@@ -72,7 +72,8 @@ final class Validator {
             throw new InvalidJssInputException(path + ".contractId", "is required");
         }
         if (!seenIds.add(c.contractId())) {
-            throw new InvalidJssInputException(path + ".contractId", "duplicates an earlier contract: " + c.contractId());
+            throw new InvalidJssInputException(path + ".contractId",
+                    "duplicates an earlier contract: " + c.contractId());
         }
         if (isBlank(c.clientId())) {
             throw new InvalidJssInputException(path + ".clientId", "is required");

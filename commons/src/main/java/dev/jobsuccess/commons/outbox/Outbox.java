@@ -5,6 +5,9 @@ import java.time.Clock;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -20,11 +23,15 @@ public class Outbox {
     private final EntityManager em;
     private final ObjectMapper json;
     private final Clock clock;
+    private final TransactionSynchronizationRegistry transactions;
+    private final OutboxRelay relay;
 
-    Outbox(EntityManager em, ObjectMapper json, Clock clock) {
+    Outbox(EntityManager em, ObjectMapper json, Clock clock, TransactionSynchronizationRegistry transactions, OutboxRelay relay) {
         this.em = em;
         this.json = json;
         this.clock = clock;
+        this.transactions = transactions;
+        this.relay = relay;
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
@@ -45,5 +52,17 @@ public class Outbox {
                 .setParameter(5, payload)
                 .setParameter(6, Timestamp.from(clock.instant()))
                 .executeUpdate();
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == Status.STATUS_COMMITTED) {
+                    relay.wakeUp();
+                }
+            }
+        });
     }
 }

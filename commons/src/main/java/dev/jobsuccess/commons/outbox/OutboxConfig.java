@@ -11,6 +11,13 @@ public interface OutboxConfig {
     @WithDefault("true")
     boolean relayEnabled();
 
+    /**
+     * How often the relay looks for unsent events (read by the scheduler as ${jobsuccess.outbox.poll-interval});
+     * a commit that wrote events also wakes the relay at once, so this bounds only the retry delay.
+     */
+    @WithDefault("1s")
+    String pollInterval();
+
     /** How many events one relay round sends before it commits. */
     @WithDefault("200")
     int batchSize();

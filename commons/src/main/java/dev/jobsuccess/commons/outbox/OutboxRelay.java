@@ -47,6 +47,10 @@ public class OutboxRelay {
     private final String bootstrapServers;
     private final Counter published;
     private final AtomicBoolean brokerDown = new AtomicBoolean(false);
+    private final java.util.concurrent.locks.ReentrantLock running = new java.util.concurrent.locks.ReentrantLock();
+    private final AtomicBoolean wakeUpQueued = new AtomicBoolean(false);
+    private final java.util.concurrent.ExecutorService wakeUps = java.util.concurrent.Executors.newSingleThreadExecutor(
+            Thread.ofPlatform().name("outbox-wakeup").daemon().factory());
     private volatile KafkaProducer<String, String> producer;
 
     OutboxRelay(EntityManager em, OutboxConfig config, Clock clock, MeterRegistry metrics,
@@ -59,10 +63,24 @@ public class OutboxRelay {
         metrics.gauge("jobsuccess.outbox.backlog", this, OutboxRelay::backlogForMetrics);
     }
 
-    @Scheduled(every = "${jobsuccess.outbox.poll-interval:0.25s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+    /** Asks for a relay round soon, without waiting for the next tick; called after a commit that wrote events. */
+    public void wakeUp() {
+        if (config.relayEnabled() && wakeUpQueued.compareAndSet(false, true)) {
+            wakeUps.execute(() -> {
+                wakeUpQueued.set(false);
+                relayScheduled();
+            });
+        }
+    }
+
+    @Scheduled(every = "${jobsuccess.outbox.poll-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             delayed = "1s")
     void relayScheduled() {
         if (!config.relayEnabled()) {
+            return;
+        }
+        // Ticks and wake-ups may overlap; one round at a time is enough and keeps the order.
+        if (!running.tryLock()) {
             return;
         }
         try {
@@ -76,6 +94,8 @@ public class OutboxRelay {
             if (brokerDown.compareAndSet(false, true)) {
                 LOG.warnf("outbox relay: cannot publish (%s); events stay in the outbox and are retried", rootMessage(e));
             }
+        } finally {
+            running.unlock();
         }
     }
 
@@ -167,6 +187,7 @@ public class OutboxRelay {
 
     @PreDestroy
     void close() {
+        wakeUps.shutdownNow();
         KafkaProducer<String, String> p = producer;
         if (p != null) {
             p.close(java.time.Duration.ofSeconds(5));

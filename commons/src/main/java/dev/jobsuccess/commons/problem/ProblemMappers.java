@@ -17,11 +17,15 @@ import org.hibernate.StaleObjectStateException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 
+import io.quarkus.hibernate.validator.runtime.jaxrs.ResteasyReactiveViolationException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
@@ -34,6 +38,16 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response problem(ProblemException e, UriInfo uri) {
         return respond(e.problem(), uri);
+    }
+
+    /** Quarkus throws this subtype for resource parameters; without this mapper its own plain-JSON report wins. */
+    @ServerExceptionMapper(priority = 1)
+    public Response invalidParameters(ResteasyReactiveViolationException e, UriInfo uri) {
+        if (e.getConstraintViolations().stream().anyMatch(v -> v.getPropertyPath().toString().contains("<return value>"))) {
+            LOG.error("a response broke its own constraints", e);
+            return respond(Problem.of(500, "INTERNAL_ERROR", "Internal Server Error", "internal error", null), uri);
+        }
+        return invalid(e, uri);
     }
 
     @ServerExceptionMapper(priority = 1)
@@ -67,6 +81,33 @@ public class ProblemMappers {
         }
         return respond(Problem.of(400, "INVALID_REQUEST", "Invalid request", field + ": " + message,
                 List.of(new Problem.FieldError(field, message))), uri);
+    }
+
+    // Mappers pick the most specific exception type first, and Quarkus maps these subtypes itself
+    // to plain JSON, so each is claimed here explicitly.
+    @ServerExceptionMapper(priority = 1)
+    public Response unreadable(MismatchedInputException e, UriInfo uri) {
+        return unreadable((JsonProcessingException) e, uri);
+    }
+
+    @ServerExceptionMapper(priority = 1)
+    public Response unreadable(InvalidFormatException e, UriInfo uri) {
+        return unreadable((JsonProcessingException) e, uri);
+    }
+
+    @ServerExceptionMapper(priority = 1)
+    public Response unreadable(UnrecognizedPropertyException e, UriInfo uri) {
+        return unreadable((JsonProcessingException) e, uri);
+    }
+
+    @ServerExceptionMapper(priority = 1)
+    public Response unreadable(ValueInstantiationException e, UriInfo uri) {
+        return unreadable((JsonProcessingException) e, uri);
+    }
+
+    @ServerExceptionMapper(priority = 1)
+    public Response unreadable(JsonParseException e, UriInfo uri) {
+        return unreadable((JsonProcessingException) e, uri);
     }
 
     @ServerExceptionMapper

@@ -1,0 +1,3 @@
+package dev.jobsuccess.contract.domain;
+
+public enum ContractType { FIXED_PRICE, HOURLY }

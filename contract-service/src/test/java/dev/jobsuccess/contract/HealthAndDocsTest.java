@@ -1,0 +1,26 @@
+package dev.jobsuccess.contract;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+
+@QuarkusTest
+class HealthAndDocsTest {
+
+    @Test
+    void readyWithDatabaseAndKafka() {
+        given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"))
+                .body(containsString("kafka")).body(containsString("Database connections health check"));
+        given().get("/q/health/live").then().statusCode(200);
+    }
+
+    @Test
+    void metricsAndOpenApiAreServed() {
+        given().get("/q/metrics").then().statusCode(200).body(containsString("jobsuccess_outbox_backlog"));
+        given().get("/q/openapi").then().statusCode(200).body(containsString("/contracts/{id}/end"));
+    }
+}
