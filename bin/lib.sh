@@ -37,3 +37,22 @@ wait_port() {
   done
   return 1
 }
+
+SERVICES="contract-service feedback-service score-service"
+RUN="$LOCAL/run"
+mkdir -p "$RUN"
+
+service_port() {
+  case "$1" in
+    contract-service) echo 8081 ;;
+    feedback-service) echo 8082 ;;
+    score-service) echo 8083 ;;
+  esac
+}
+
+service_db() { echo "${1%-service}"; }
+
+service_pid() {
+  local pid
+  [ -f "$RUN/$1.pid" ] && pid=$(cat "$RUN/$1.pid") && kill -0 "$pid" 2>/dev/null && echo "$pid"
+}
