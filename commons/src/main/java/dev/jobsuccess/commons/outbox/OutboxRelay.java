@@ -52,6 +52,8 @@ public class OutboxRelay {
     private final java.util.concurrent.ExecutorService wakeUps = java.util.concurrent.Executors.newSingleThreadExecutor(
             Thread.ofPlatform().name("outbox-wakeup").daemon().factory());
     private volatile KafkaProducer<String, String> producer;
+    /** Set at shutdown: a round started then would meet a closing database and log a false alarm. */
+    private volatile boolean stopping;
 
     OutboxRelay(EntityManager em, OutboxConfig config, Clock clock, MeterRegistry metrics,
                 @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
@@ -73,10 +75,14 @@ public class OutboxRelay {
         }
     }
 
+    void onStop(@jakarta.enterprise.event.Observes io.quarkus.runtime.ShutdownEvent event) {
+        stopping = true;
+    }
+
     @Scheduled(every = "${jobsuccess.outbox.poll-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             delayed = "1s")
     void relayScheduled() {
-        if (!config.relayEnabled()) {
+        if (!config.relayEnabled() || stopping) {
             return;
         }
         // Ticks and wake-ups may overlap; one round at a time is enough and keeps the order.

@@ -1,0 +1,81 @@
+package dev.jobsuccess.feedback.domain;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
+/** The time an ended contract's parties have to leave feedback (domain.md §d.2). Never changes once opened. */
+@Entity
+@Table(name = "feedback_window")
+public class FeedbackWindow extends PanacheEntityBase {
+
+    @Id
+    @Column(name = "contract_id")
+    public String contractId;
+    @Column(name = "client_id", nullable = false)
+    public String clientId;
+    @Column(name = "freelancer_id", nullable = false)
+    public String freelancerId;
+    @Column(name = "ended_at", nullable = false)
+    public Instant endedAt;
+    @Enumerated(EnumType.STRING)
+    @Column(name = "ended_by", nullable = false)
+    public Party endedBy;
+    @Column(name = "net_earnings_cents", nullable = false)
+    public long netEarningsCents;
+    @Column(name = "opens_at", nullable = false)
+    public Instant opensAt;
+    @Column(name = "closes_at", nullable = false)
+    public Instant closesAt;
+    /** When this service learned of the close, for tracing how late events arrive. */
+    @Column(name = "recorded_at", nullable = false)
+    public Instant recordedAt;
+
+    protected FeedbackWindow() {
+    }
+
+    /** 23:59:59.999 UTC on the {@code days}-th day after the UTC date of the end. */
+    public static Instant closesAtFor(Instant endedAt, int days) {
+        return endedAt.atOffset(ZoneOffset.UTC).toLocalDate().plusDays(days + 1L)
+                .atStartOfDay(ZoneOffset.UTC).toInstant().minus(1, ChronoUnit.MILLIS);
+    }
+
+    public static FeedbackWindow openFor(ClosedContract closed, int days, Instant now) {
+        FeedbackWindow w = new FeedbackWindow();
+        w.contractId = closed.contractId();
+        w.clientId = closed.clientId();
+        w.freelancerId = closed.freelancerId();
+        w.endedAt = closed.endedAt();
+        w.endedBy = closed.endedBy();
+        w.netEarningsCents = closed.netEarningsCents();
+        w.opensAt = closed.endedAt();
+        w.closesAt = closesAtFor(closed.endedAt(), days);
+        w.recordedAt = now;
+        return w;
+    }
+
+    /** Submissions are accepted up to and including the closing instant (domain.md §d.2.1). */
+    public boolean acceptsSubmissionsAt(Instant now) {
+        return !now.isAfter(closesAt);
+    }
+
+    /** Which party this user is on the contract, or null when the user is neither. */
+    public Party partyOf(String userId) {
+        if (clientId.equals(userId)) {
+            return Party.CLIENT;
+        }
+        if (freelancerId.equals(userId)) {
+            return Party.FREELANCER;
+        }
+        return null;
+    }
+}

@@ -1,0 +1,58 @@
+package dev.jobsuccess.feedback.messaging;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.UUID;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+import dev.jobsuccess.feedback.domain.EndReason;
+import dev.jobsuccess.feedback.domain.Feedback;
+import dev.jobsuccess.feedback.domain.FeedbackWindow;
+import dev.jobsuccess.feedback.domain.FormVersion;
+import dev.jobsuccess.feedback.domain.Party;
+import dev.jobsuccess.feedback.domain.PrivateFeedback;
+import dev.jobsuccess.feedback.domain.PublicFeedback;
+import dev.jobsuccess.feedback.domain.Scores;
+
+/**
+ * The feedback-submitted event, as docs/events/feedback-submitted.schema.json defines it. It carries the private
+ * part, so only score-service may read its topic. Absent parts are written as null: the schema requires the keys.
+ */
+@JsonInclude(JsonInclude.Include.ALWAYS)
+public record FeedbackSubmittedEvent(UUID eventId, String eventType, int schemaVersion, Instant occurredAt,
+                                     String feedbackId, String contractId, String freelancerId, String clientId,
+                                     Party authorRole, String authorId, String subjectId, FormVersion formVersion,
+                                     boolean midContract,
+                                     @JsonProperty("public") PublicPart publicPart,
+                                     @JsonProperty("private") PrivatePart privatePart,
+                                     Instant windowClosesAt) {
+
+    public static final String TOPIC = "feedback-submitted";
+    public static final String TYPE = "feedback.submitted";
+    public static final int SCHEMA_VERSION = 1;
+
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    public record PublicPart(StarScores scores, BigDecimal overall, String comment) {}
+
+    public record StarScores(int skills, int quality, int availability, int deadlines, int communication, int cooperation) {}
+
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    public record PrivatePart(Integer recommendScore, EndReason endReasonCode, String note) {}
+
+    static FeedbackSubmittedEvent of(Feedback f, FeedbackWindow window) {
+        PublicFeedback pub = f.publicPart();
+        PrivateFeedback priv = f.privatePart();
+        PublicPart publicPart = null;
+        if (pub != null) {
+            Scores s = pub.scores();
+            publicPart = new PublicPart(new StarScores(s.skills(), s.quality(), s.availability(), s.deadlines(),
+                    s.communication(), s.cooperation()), f.overall, pub.comment());
+        }
+        PrivatePart privatePart = priv == null ? null : new PrivatePart(priv.recommendScore(), priv.endReasonCode(), priv.note());
+        return new FeedbackSubmittedEvent(UUID.randomUUID(), TYPE, SCHEMA_VERSION, f.submittedAt, f.id.toString(),
+                f.contractId, window.freelancerId, window.clientId, f.authorRole, f.authorId, f.subjectId, f.formVersion,
+                f.midContract, publicPart, privatePart, window.closesAt);
+    }
+}

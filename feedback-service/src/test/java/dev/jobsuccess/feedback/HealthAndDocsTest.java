@@ -1,0 +1,31 @@
+package dev.jobsuccess.feedback;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+
+import java.time.Duration;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+
+@QuarkusTest
+class HealthAndDocsTest {
+
+    @Test
+    void readyWithDatabaseKafkaAndItsConsumer() {
+        // The contract-closed consumer joins its group in the background; readiness waits for it.
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                given().get("/q/health/ready").then().statusCode(200)
+                        .body(containsString("kafka")).body(containsString("Database connections health check"))
+                        .body(containsString("contract-closed")));
+        given().get("/q/health/live").then().statusCode(200);
+    }
+
+    @Test
+    void metricsAndOpenApiAreServed() {
+        given().get("/q/metrics").then().statusCode(200).body(containsString("jobsuccess_outbox_backlog"));
+        given().get("/q/openapi").then().statusCode(200).body(containsString("/contracts/{id}/feedback"));
+    }
+}

@@ -1,0 +1,18 @@
+package dev.jobsuccess.score.domain;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import dev.jobsuccess.jss.ContractResult;
+import dev.jobsuccess.jss.Window;
+
+/**
+ * A recompute that moved the announced part of a freelancer's score, with what score-changed needs.
+ * {@code contracts} carries the engine's full per-contract results; the event picks the public parts.
+ */
+public record ScoreChange(String freelancerId, LocalDate asOf, Instant computedAt, EventCause cause,
+                          ScoreSnapshot previous, ScoreSnapshot current, Map<Window, Integer> windows,
+                          List<ContractResult> contracts) {
+}

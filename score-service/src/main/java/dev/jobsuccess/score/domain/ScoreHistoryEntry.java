@@ -1,0 +1,93 @@
+package dev.jobsuccess.score.domain;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
+import dev.jobsuccess.jss.Band;
+import dev.jobsuccess.jss.Window;
+
+/** One change of a freelancer's score, kept for good (the table refuses updates and deletes). */
+@Entity
+@Table(name = "score_history")
+public class ScoreHistoryEntry extends PanacheEntityBase {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+    @Column(name = "freelancer_id", nullable = false, updatable = false)
+    public String freelancerId;
+    @Column(name = "previous_jss", updatable = false)
+    public Integer previousJss;
+    @Enumerated(EnumType.STRING)
+    @Column(name = "previous_selected_window", updatable = false)
+    public Window previousSelectedWindow;
+    @Enumerated(EnumType.STRING)
+    @Column(name = "previous_band", updatable = false)
+    public Band previousBand;
+    @Column(updatable = false)
+    public Integer jss;
+    @Enumerated(EnumType.STRING)
+    @Column(name = "selected_window", updatable = false)
+    public Window selectedWindow;
+    @Enumerated(EnumType.STRING)
+    @Column(updatable = false)
+    public Band band;
+    @Column(name = "window_w24", updatable = false)
+    public Integer windowW24;
+    @Column(name = "window_w12", updatable = false)
+    public Integer windowW12;
+    @Column(name = "window_w6", updatable = false)
+    public Integer windowW6;
+    @Column(name = "window_w3", updatable = false)
+    public Integer windowW3;
+    @Column(name = "window_trending", updatable = false)
+    public Integer windowTrending;
+    @Column(name = "as_of", nullable = false, updatable = false)
+    public LocalDate asOf;
+    @Column(name = "computed_at", nullable = false, updatable = false)
+    public Instant computedAt;
+    @Column(name = "cause_event_id", updatable = false)
+    public UUID causeEventId;
+    @Column(name = "cause_event_type", updatable = false)
+    public String causeEventType;
+    @Column(name = "score_changed_event_id", nullable = false, updatable = false)
+    public UUID scoreChangedEventId;
+
+    protected ScoreHistoryEntry() {
+    }
+
+    /** Records the change that brought the score from {@code previous} to its current state. */
+    static void append(FreelancerScore current, ScoreSnapshot previous, EventCause cause, UUID scoreChangedEventId) {
+        ScoreHistoryEntry entry = new ScoreHistoryEntry();
+        entry.freelancerId = current.freelancerId;
+        entry.previousJss = previous.jss();
+        entry.previousSelectedWindow = previous.selectedWindow();
+        entry.previousBand = previous.band();
+        entry.jss = current.jss;
+        entry.selectedWindow = current.selectedWindow;
+        entry.band = current.band;
+        entry.windowW24 = current.windowW24;
+        entry.windowW12 = current.windowW12;
+        entry.windowW6 = current.windowW6;
+        entry.windowW3 = current.windowW3;
+        entry.windowTrending = current.windowTrending;
+        entry.asOf = current.asOf;
+        entry.computedAt = current.computedAt;
+        entry.causeEventId = cause.eventId();
+        entry.causeEventType = cause.eventType();
+        entry.scoreChangedEventId = scoreChangedEventId;
+        entry.persist();
+    }
+}

@@ -1,0 +1,39 @@
+package dev.jobsuccess.score.messaging;
+
+import java.util.Objects;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/** Reads a record's String value into one of this service's event records. */
+final class EventJson {
+
+    private EventJson() {
+    }
+
+    static <T> T read(ObjectMapper json, String payload, Class<T> type) {
+        if (payload == null || payload.isBlank()) {
+            throw new InvalidEventException("empty record where a " + type.getSimpleName() + " was expected");
+        }
+        try {
+            return json.readValue(payload, type);
+        } catch (JsonProcessingException e) {
+            // The original message names the field without quoting the payload, which may hold private ratings.
+            throw new InvalidEventException("not a readable " + type.getSimpleName() + ": " + e.getOriginalMessage(), e);
+        }
+    }
+
+    /** Throws naming the field when a required value is missing. */
+    static <T> T required(T value, String field) {
+        if (value == null) {
+            throw new InvalidEventException(field + " is required");
+        }
+        return value;
+    }
+
+    static void expect(Object expected, Object actual, String field) {
+        if (!Objects.equals(expected, actual)) {
+            throw new InvalidEventException(field + " must be " + expected + ", was " + actual);
+        }
+    }
+}

@@ -1,0 +1,32 @@
+package dev.jobsuccess.score;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+
+import java.time.Duration;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+
+@QuarkusTest
+class HealthAndDocsTest {
+
+    @Test
+    void readyWithDatabaseKafkaAndBothConsumers() {
+        // The consumers report ready once they have joined their group, which may take a moment after start.
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().get("/q/health/ready").then().statusCode(200)
+                .body("status", equalTo("UP"))
+                .body(containsString("kafka")).body(containsString("Database connections health check"))
+                .body(containsString("contract-closed")).body(containsString("feedback-submitted")));
+        given().get("/q/health/live").then().statusCode(200);
+    }
+
+    @Test
+    void metricsAndOpenApiAreServed() {
+        given().get("/q/metrics").then().statusCode(200).body(containsString("jobsuccess_outbox_backlog"));
+        given().get("/q/openapi").then().statusCode(200).body(containsString("/freelancers/{freelancerId}/score"));
+    }
+}

@@ -1,0 +1,52 @@
+package dev.jobsuccess.score;
+
+import static dev.jobsuccess.commons.testing.TestTokens.bearer;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
+
+import java.time.Instant;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import dev.jobsuccess.commons.time.AdjustableClock;
+import io.quarkus.test.junit.QuarkusTest;
+
+@QuarkusTest
+class ScoreResourceTest {
+
+    @Inject
+    AdjustableClock clock;
+
+    @AfterEach
+    void resetClock() {
+        clock.reset();
+    }
+
+    @Test
+    void aFreelancerNobodyScoredHasNoScoreAndIsToldWhy() {
+        clock.pin(Instant.parse("2025-07-01T12:00:00Z"));
+        String freelancer = TestEvents.newId("f");
+        for (String role : new String[] {"CLIENT", "FREELANCER", "PLATFORM"}) {
+            given().header("Authorization", bearer(TestEvents.newId("u"), role)).get("/freelancers/{id}/score", freelancer)
+                    .then().statusCode(200).contentType("application/json")
+                    .body("freelancerId", equalTo(freelancer))
+                    .body("jss", nullValue()).body("selectedWindow", nullValue()).body("band", nullValue())
+                    .body("windows.W24", nullValue()).body("windows.W12", nullValue()).body("windows.W6", nullValue())
+                    .body("windows.W3", nullValue()).body("windows.TRENDING", nullValue())
+                    .body("asOf", equalTo("2025-07-01")).body("computedAt", nullValue())
+                    .body("reason", equalTo("NO_CONTRACTS: no ended contract of this freelancer is known yet"));
+        }
+    }
+
+    @Test
+    void aScoreIsOnlyForSignedInCallers() {
+        given().get("/freelancers/{id}/score", "f-1")
+                .then().statusCode(401).contentType("application/problem+json");
+        given().header("Authorization", "Bearer not-a-token").get("/freelancers/{id}/score", "f-1")
+                .then().statusCode(401).contentType("application/problem+json");
+    }
+}
