@@ -60,7 +60,8 @@ class DeploymentArtifactsTest {
         assertTrue(lib.contains(service + ") echo " + port), "bin/up starts " + service + " on " + port + " too");
         String initSql = Files.readString(ROOT.resolve("infra/postgres/init-databases.sql"));
         assertTrue(initSql.contains("CREATE DATABASE " + database + " "), "compose creates the " + database + " database");
-        assertTrue(Files.readString(ROOT.resolve("bin/infra")).contains(" " + database + " "), "bin/infra creates " + database + " too");
+        assertTrue(Pattern.compile("DATABASES=\"[^\"]*\\b" + database + "\\b").matcher(Files.readString(ROOT.resolve("bin/infra"))).find(),
+                "bin/infra creates " + database + " too");
     }
 
     @Test
