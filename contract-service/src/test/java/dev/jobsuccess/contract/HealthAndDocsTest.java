@@ -21,6 +21,9 @@ class HealthAndDocsTest {
     @Test
     void metricsAndOpenApiAreServed() {
         given().get("/q/metrics").then().statusCode(200).body(containsString("jobsuccess_outbox_backlog"));
-        given().get("/q/openapi").then().statusCode(200).body(containsString("/contracts/{id}/end"));
+        given().get("/q/openapi").then().statusCode(200).body(containsString("/contracts/{id}/end"))
+                .body(containsString("/contracts/{id}/milestones/{mid}/release")).body(containsString("/contracts/{id}/ledger"))
+                .body(containsString("/contracts/{id}/invoices/{iid}/dispute")).body(containsString("/contracts/{id}/arbitration"))
+                .body(containsString("The freelancer accepts the offer"));
     }
 }

@@ -49,12 +49,15 @@ class BrokerOutageIT {
                 String client = "c-" + UUID.randomUUID();
                 String freelancer = "f-" + UUID.randomUUID();
                 String id = given().baseUri(url).header("Authorization", bearer(client, "CLIENT")).contentType(ContentType.JSON)
-                        .body("{\"freelancerId\":\"" + freelancer + "\",\"type\":\"HOURLY\",\"title\":\"Support\"}")
+                        .body("{\"freelancerId\":\"" + freelancer + "\",\"type\":\"HOURLY\",\"title\":\"Support\","
+                                + "\"hourlyRateCents\":5000,\"weeklyLimitMinutes\":600}")
                         .post("/contracts").then().statusCode(201).extract().path("contractId");
+                given().baseUri(url).header("Authorization", bearer(freelancer, "FREELANCER"))
+                        .post("/contracts/{id}/accept", id).then().statusCode(200);
 
                 broker.stop();
                 given().baseUri(url).header("Authorization", bearer(client, "CLIENT")).contentType(ContentType.JSON)
-                        .body("{\"endReasonCode\":\"NO_LONGER_NEEDED\",\"paidCents\":0}")
+                        .body("{\"endReasonCode\":\"NO_LONGER_NEEDED\"}")
                         .post("/contracts/{id}/end", id).then().statusCode(200).body("status", equalTo("ENDED"));
                 // Readiness reports the outage; the event waits in the outbox.
                 await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->

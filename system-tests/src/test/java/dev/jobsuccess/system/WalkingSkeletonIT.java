@@ -29,7 +29,7 @@ import io.restassured.http.ContentType;
 
 /**
  * The three packaged services as processes against the real PostgreSQL and Kafka, driven through
- * REST only: contracts are created and ended with payment, clients leave feedback, and the
+ * REST only: contracts are offered, accepted, funded, paid and ended, clients leave feedback, and the
  * freelancer's score appears, with its score-changed record on Kafka.
  */
 class WalkingSkeletonIT {
@@ -75,13 +75,27 @@ class WalkingSkeletonIT {
         String freelancer = "f-" + UUID.randomUUID();
         for (int i = 0; i < 2; i++) {
             String client = "c-" + UUID.randomUUID();
+            // The client offers a $500 milestone, the freelancer accepts, the client funds and approves it, then ends.
             String contractId = given().baseUri(contractUrl).header("Authorization", bearer(client, "CLIENT"))
                     .contentType(ContentType.JSON)
-                    .body("{\"freelancerId\":\"" + freelancer + "\",\"type\":\"FIXED_PRICE\",\"title\":\"Job " + i + "\"}")
-                    .post("/contracts").then().statusCode(201).extract().path("contractId");
+                    .body("{\"freelancerId\":\"" + freelancer + "\",\"type\":\"FIXED_PRICE\",\"title\":\"Job " + i + "\","
+                            + "\"milestones\":[{\"description\":\"Job " + i + "\",\"amountCents\":50000}]}")
+                    .post("/contracts").then().statusCode(201).body("status", equalTo("OFFER_PENDING")).extract().path("contractId");
+            given().baseUri(contractUrl).header("Authorization", bearer(freelancer, "FREELANCER"))
+                    .post("/contracts/{id}/accept", contractId).then().statusCode(200).body("status", equalTo("ACTIVE"));
+            String milestoneId = given().baseUri(contractUrl).header("Authorization", bearer(client, "CLIENT"))
+                    .get("/contracts/{id}/milestones", contractId).then().statusCode(200).extract().path("[0].milestoneId");
+            given().baseUri(contractUrl).header("Authorization", bearer(client, "CLIENT"))
+                    .post("/contracts/{id}/milestones/{mid}/fund", contractId, milestoneId).then().statusCode(200)
+                    .body("status", equalTo("FUNDED"));
+            given().baseUri(contractUrl).header("Authorization", bearer(client, "CLIENT"))
+                    .post("/contracts/{id}/milestones/{mid}/approve", contractId, milestoneId).then().statusCode(200)
+                    .body("status", equalTo("RELEASED"));
             given().baseUri(contractUrl).header("Authorization", bearer(client, "CLIENT")).contentType(ContentType.JSON)
-                    .body("{\"endReasonCode\":\"JOB_COMPLETED_SUCCESSFULLY\",\"paidCents\":50000}")
+                    .body("{\"endReasonCode\":\"JOB_COMPLETED_SUCCESSFULLY\"}")
                     .post("/contracts/{id}/end", contractId).then().statusCode(200).body("status", equalTo("ENDED"));
+            given().baseUri(contractUrl).header("Authorization", bearer(client, "CLIENT"))
+                    .get("/contracts/{id}/balance", contractId).then().statusCode(200).body("netEarningsCents", equalTo(50000));
 
             String feedback = """
                     {"public": {"scores": {"skills": 5, "quality": 5, "availability": 5, "deadlines": 5, "communication": 5, "cooperation": 5},

@@ -1,7 +1,7 @@
 package dev.jobsuccess.contract.api;
 
 import java.net.URI;
-import java.util.EnumSet;
+import java.time.Instant;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -13,6 +13,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -20,33 +21,45 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import dev.jobsuccess.commons.security.Caller;
 import dev.jobsuccess.commons.security.Roles;
-import dev.jobsuccess.contract.domain.Actor;
+import dev.jobsuccess.contract.api.Responses.BalanceResponse;
+import dev.jobsuccess.contract.api.Responses.ContractResponse;
+import dev.jobsuccess.contract.api.Responses.DisputeResponse;
+import dev.jobsuccess.contract.api.Responses.LedgerEntryResponse;
+import dev.jobsuccess.contract.api.Responses.LedgerResponse;
 import dev.jobsuccess.contract.domain.ContractService;
-import dev.jobsuccess.contract.domain.Party;
+import dev.jobsuccess.contract.domain.DisputeService;
+import dev.jobsuccess.contract.domain.PaymentService;
 
 @Path("/contracts")
 @Produces(MediaType.APPLICATION_JSON)
-@Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "contracts")
 @SecurityRequirement(name = "jwt")
 public class ContractResource {
 
     private final ContractService contracts;
-    private final Caller caller;
+    private final PaymentService payments;
+    private final DisputeService disputes;
+    private final CallerActor caller;
 
-    ContractResource(ContractService contracts, Caller caller) {
+    ContractResource(ContractService contracts, PaymentService payments, DisputeService disputes, CallerActor caller) {
         this.contracts = contracts;
+        this.payments = payments;
+        this.disputes = disputes;
         this.caller = caller;
     }
 
     @POST
+    @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.CLIENT)
-    @Operation(summary = "A client starts a contract with a freelancer")
-    public Response create(@NotNull @Valid CreateContractRequest request) {
-        var c = contracts.create(caller.userId(), request.freelancerId(), request.type(), request.title(), request.category());
-        return Response.created(URI.create("/contracts/" + c.id)).entity(ContractResponse.of(c)).build();
+    @Operation(summary = "A client offers a contract to a freelancer (OFFER_PENDING until accepted)",
+            description = "FIXED_PRICE may list milestones (each ≥ 500 cents); HOURLY needs hourlyRateCents and weeklyLimitMinutes.")
+    public Response create(@NotNull @Valid Requests.CreateContract r) {
+        var milestones = r.milestones() == null ? java.util.List.<ContractService.NewMilestone>of() : r.milestones().stream()
+                .map(m -> new ContractService.NewMilestone(m.description(), m.amountCents(), m.dueDate())).toList();
+        var view = contracts.offer(caller.userId(), new ContractService.NewContract(r.freelancerId(), r.type(), r.title(),
+                r.category(), r.hourlyRateCents(), r.weeklyLimitMinutes(), milestones));
+        return Response.created(URI.create("/contracts/" + view.contract().id)).entity(ContractResponse.of(view)).build();
     }
 
     @GET
@@ -54,25 +67,103 @@ public class ContractResource {
     @RolesAllowed({Roles.CLIENT, Roles.FREELANCER, Roles.PLATFORM})
     @Operation(summary = "A contract, for its parties and the platform")
     public ContractResponse get(@PathParam("id") UUID id) {
-        return ContractResponse.of(contracts.visibleTo(id, actor()));
+        return ContractResponse.of(contracts.get(id, caller.actor()));
+    }
+
+    @POST
+    @Path("/{id}/accept")
+    @RolesAllowed(Roles.FREELANCER)
+    @Operation(summary = "The freelancer accepts the offer: the contract becomes ACTIVE")
+    public ContractResponse accept(@PathParam("id") UUID id) {
+        return ContractResponse.of(contracts.accept(id, caller.actor()));
+    }
+
+    @POST
+    @Path("/{id}/decline")
+    @RolesAllowed(Roles.FREELANCER)
+    @Operation(summary = "The freelancer declines the offer (OFFER_CANCELLED)")
+    public ContractResponse decline(@PathParam("id") UUID id) {
+        return ContractResponse.of(contracts.decline(id, caller.actor()));
+    }
+
+    @POST
+    @Path("/{id}/withdraw")
+    @RolesAllowed(Roles.CLIENT)
+    @Operation(summary = "The client withdraws the offer (OFFER_CANCELLED)")
+    public ContractResponse withdraw(@PathParam("id") UUID id) {
+        return ContractResponse.of(contracts.withdraw(id, caller.actor()));
+    }
+
+    @POST
+    @Path("/{id}/pause")
+    @RolesAllowed(Roles.CLIENT)
+    @Operation(summary = "The client pauses the contract: no time can be logged and no work submitted")
+    public ContractResponse pause(@PathParam("id") UUID id) {
+        return ContractResponse.of(contracts.pause(id, caller.actor()));
+    }
+
+    @POST
+    @Path("/{id}/restart")
+    @RolesAllowed(Roles.CLIENT)
+    @Operation(summary = "The client restarts a paused contract")
+    public ContractResponse restart(@PathParam("id") UUID id) {
+        return ContractResponse.of(contracts.restart(id, caller.actor()));
     }
 
     @POST
     @Path("/{id}/end")
-    @RolesAllowed({Roles.CLIENT, Roles.FREELANCER})
-    @Operation(summary = "Either party ends the contract; publishes contract-closed")
-    public ContractResponse end(@PathParam("id") UUID id, @NotNull @Valid EndContractRequest request) {
-        return ContractResponse.of(contracts.end(id, actor(), request.endReasonCode(), request.paidCents()));
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.CLIENT, Roles.FREELANCER, Roles.PLATFORM})
+    @Operation(summary = "Either party ends the contract (the platform only for a suspension); publishes contract-closed",
+            description = "A client with escrow chooses REQUEST_REFUND or PAY_AMOUNT (with payAmountCents); the rest becomes an "
+                    + "escrow refund request the freelancer approves or disputes within 7 days. A freelancer's end refunds all escrow.")
+    public ContractResponse end(@PathParam("id") UUID id, @NotNull @Valid Requests.EndContract r) {
+        return ContractResponse.of(contracts.end(id, caller.actor(), r.endReasonCode(), r.escrowAction(), r.payAmountCents()));
     }
 
-    private Actor actor() {
-        EnumSet<Party> roles = EnumSet.noneOf(Party.class);
-        if (caller.is(Roles.CLIENT)) {
-            roles.add(Party.CLIENT);
-        }
-        if (caller.is(Roles.FREELANCER)) {
-            roles.add(Party.FREELANCER);
-        }
-        return new Actor(caller.userId(), roles, caller.isPlatform());
+    @POST
+    @Path("/{id}/bonus")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.CLIENT)
+    @Operation(summary = "The client pays a bonus, while the contract runs or up to 365 days after it ended")
+    public BalanceResponse bonus(@PathParam("id") UUID id, @NotNull @Valid Requests.Amount r) {
+        return BalanceResponse.of(payments.bonus(id, caller.actor(), r.amountCents()));
+    }
+
+    @POST
+    @Path("/{id}/refund")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.FREELANCER)
+    @Operation(summary = "The freelancer refunds money already paid (within 180 days of the payment)",
+            description = "At most balance.refundableCents: paid in the last 180 days, within net earnings, out of cleared money.")
+    public BalanceResponse refund(@PathParam("id") UUID id, @NotNull @Valid Requests.Amount r) {
+        return BalanceResponse.of(payments.refund(id, caller.actor(), r.amountCents()));
+    }
+
+    @GET
+    @Path("/{id}/ledger")
+    @RolesAllowed({Roles.CLIENT, Roles.FREELANCER, Roles.PLATFORM})
+    @Operation(summary = "The contract's ledger entries (append-only, double-entry), in posting order")
+    public LedgerResponse ledger(@PathParam("id") UUID id) {
+        return new LedgerResponse(id, Responses.USD, payments.ledger(id, caller.actor()).stream().map(LedgerEntryResponse::of).toList());
+    }
+
+    @GET
+    @Path("/{id}/balance")
+    @RolesAllowed({Roles.CLIENT, Roles.FREELANCER, Roles.PLATFORM})
+    @Operation(summary = "The contract's balances and net earnings, derived from the ledger (optionally as of an instant)")
+    public BalanceResponse balance(@PathParam("id") UUID id, @QueryParam("asOf") Instant asOf) {
+        return BalanceResponse.of(payments.balance(id, caller.actor(), asOf));
+    }
+
+    @POST
+    @Path("/{id}/arbitration")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.PLATFORM)
+    @Operation(summary = "The platform records the arbitration outcome of the contract's escrow dispute",
+            description = "Only the freelancer paid → funds to the freelancer; only the client or neither → to the client; "
+                    + "both → freelancerAwardCents to the freelancer and the rest to the client.")
+    public DisputeResponse arbitration(@PathParam("id") UUID id, @NotNull @Valid Requests.Arbitration r) {
+        return DisputeResponse.of(disputes.arbitration(id, caller.actor(), r.clientPaid(), r.freelancerPaid(), r.freelancerAwardCents()));
     }
 }

@@ -1,0 +1,76 @@
+package dev.jobsuccess.contract.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/**
+ * Every contract and money timing of domain.md §d.7, with its default. Each can be overridden as
+ * {@code jobsuccess.contract.<name>} or by the environment (JOBSUCCESS_CONTRACT_<NAME>).
+ */
+@ConfigMapping(prefix = "jobsuccess.contract")
+public interface ContractConfig {
+
+    /** Smallest milestone amount in cents (PUB S34: $5). */
+    @WithDefault("500")
+    long milestoneMinCents();
+
+    /** Days the client has to review a submitted milestone before it is auto-approved (PUB S31). */
+    @WithDefault("14")
+    int milestoneReviewDays();
+
+    /** Days the freelancer has to approve or dispute an escrow refund request; silence refunds (PUB S35). */
+    @WithDefault("7")
+    int escrowRefundResponseDays();
+
+    /** Business days the client has to answer an escrow dispute; silence releases to the freelancer (PUB S37). */
+    @WithDefault("5")
+    int disputeClientResponseBusinessDays();
+
+    /** Days mediation may take before arbitration is offered (PUB S37). */
+    @WithDefault("30")
+    int mediationMaxDays();
+
+    /** Days the parties have to pay the arbitration fee; if neither pays, the client gets the funds (PUB S38). */
+    @WithDefault("7")
+    int arbitrationPaymentDays();
+
+    /** Days released money stays pending before it becomes available (PUB S33). */
+    @WithDefault("5")
+    int securityHoldDays();
+
+    /** Days after a payment during which the freelancer may refund it (PUB S40, S41). */
+    @WithDefault("180")
+    int postReleaseRefundDays();
+
+    /** Days after the end during which the client may still pay a bonus (PUB S50). */
+    @WithDefault("365")
+    int bonusAfterEndDays();
+
+    /** Business days the freelancer has to answer an hourly dispute; silence refunds the client (PUB S44). */
+    @WithDefault("3")
+    int hourlyDisputeResponseBusinessDays();
+
+    /** Days without activity after which a fixed-price contract holding funds is closed by the system (S46). */
+    @WithDefault("90")
+    int dormantFixedPriceDays();
+
+    /** The freelancer service fee in basis points; fee = floor(gross × bps / 10000) (PUB S48). */
+    @WithDefault("1000")
+    int freelancerFeeBps();
+
+    /** Days of the feedback window that ending a contract opens (PUB, §d.2). */
+    @WithDefault("14")
+    int feedbackWindowDays();
+
+    /** How often the timer job looks for due timers (read by the scheduler as ${jobsuccess.contract.timer-interval}). */
+    @WithDefault("10s")
+    String timerInterval();
+
+    /** How long after start-up the timer job first runs (${jobsuccess.contract.timer-delay}). */
+    @WithDefault("5s")
+    String timerDelay();
+
+    /** How many contracts with due timers one pass of the timer job handles before it looks again. */
+    @WithDefault("100")
+    int timerBatchSize();
+}

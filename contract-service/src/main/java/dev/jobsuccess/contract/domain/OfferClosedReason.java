@@ -1,0 +1,3 @@
+package dev.jobsuccess.contract.domain;
+
+public enum OfferClosedReason { DECLINED, WITHDRAWN }

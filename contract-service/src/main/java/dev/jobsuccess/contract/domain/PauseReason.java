@@ -1,0 +1,3 @@
+package dev.jobsuccess.contract.domain;
+
+public enum PauseReason { CLIENT, HOURLY_DISPUTE }
