@@ -73,10 +73,34 @@ final class ClosedContracts {
 
     /** A contract whose client and freelancer are fresh users, ended at the given instant, with its window open. */
     static Contract closedContract(Instant endedAt) {
-        String client = newUser("c");
-        String freelancer = newUser("f");
-        return new Contract(sendAndAwaitWindow(endedAt(client, freelancer, endedAt)), client, freelancer,
-                closesAt(endedAt));
+        return closedContract(newUser("c"), newUser("f"), endedAt, 50_000);
+    }
+
+    /** As {@link #closedContract(Instant)}, with the given parties and net earnings at the close. */
+    static Contract closedContract(String client, String freelancer, Instant endedAt, long netEarningsCents) {
+        ObjectNode event = endedAt(client, freelancer, endedAt);
+        withNetEarnings(event, netEarningsCents);
+        return new Contract(sendAndAwaitWindow(event), client, freelancer, closesAt(endedAt));
+    }
+
+    /** Sets the event's money to a plain release of the given amount, consistently with the schema's formula. */
+    static ObjectNode withNetEarnings(ObjectNode event, long cents) {
+        ObjectNode money = (ObjectNode) event.get("money");
+        money.put("grossReleasedCents", cents);
+        money.put("hourlyChargedCents", 0);
+        money.put("bonusCents", 0);
+        money.put("refundedCents", 0);
+        money.put("netEarningsCents", cents);
+        return event;
+    }
+
+    /** Closes the windows due by the service clock, then waits until these are handled (the scheduled job may hold one). */
+    static void closeDueWindows(dev.jobsuccess.feedback.domain.WindowCloseTimer timer, Contract... contracts) {
+        timer.closeDueWindows();
+        for (Contract k : contracts) {
+            await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50))
+                    .until(() -> window(k.id()).closeHandledAt != null);
+        }
     }
 
     static Instant closesAt(Instant endedAt) {

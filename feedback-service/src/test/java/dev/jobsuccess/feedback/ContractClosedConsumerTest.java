@@ -37,7 +37,10 @@ class ContractClosedConsumerTest {
             assertEquals(event.get("freelancerId").asText(), w.freelancerId);
             assertEquals(endedAt, w.endedAt);
             assertEquals(Party.valueOf(event.get("endedBy").asText()), w.endedBy);
+            assertEquals(event.get("endReasonCode").asText(), w.endReasonCode);
             assertEquals(event.at("/money/netEarningsCents").asLong(), w.netEarningsCents);
+            assertEquals(event.at("/money/netEarningsCents").asLong(), EarningsAdjustments.netEarnings(contractId),
+                    "the close's net earnings are the contract's current ones");
             assertEquals(endedAt, w.opensAt);
             assertEquals(ClosedContracts.closesAt(endedAt), w.closesAt);
             assertEquals(Instant.parse(event.get("feedbackWindowClosesAt").asText()), w.closesAt,

@@ -19,13 +19,16 @@ class HealthAndDocsTest {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 given().get("/q/health/ready").then().statusCode(200)
                         .body(containsString("kafka")).body(containsString("Database connections health check"))
-                        .body(containsString("contract-closed")));
+                        .body(containsString("contract-closed")).body(containsString("contract-earnings-adjusted")));
         given().get("/q/health/live").then().statusCode(200);
     }
 
     @Test
     void metricsAndOpenApiAreServed() {
         given().get("/q/metrics").then().statusCode(200).body(containsString("jobsuccess_outbox_backlog"));
-        given().get("/q/openapi").then().statusCode(200).body(containsString("/contracts/{id}/feedback"));
+        given().get("/q/openapi").then().statusCode(200).body(containsString("/contracts/{id}/feedback"))
+                .body(containsString("/contracts/{id}/feedback/{feedbackId}/allow-edit"))
+                .body(containsString("/contracts/{id}/feedback/{feedbackId}/public"))
+                .body(containsString("/freelancers/{id}/feedback"));
     }
 }

@@ -29,7 +29,7 @@ import io.restassured.http.ContentType;
 
 /**
  * The three packaged services as processes against the real PostgreSQL and Kafka, driven through
- * REST only: contracts are offered, accepted, funded, paid and ended, clients leave feedback, and the
+ * REST only: contracts are offered, accepted, funded, paid and ended, both parties leave feedback, and the
  * freelancer's score appears, with its score-changed record on Kafka.
  */
 class WalkingSkeletonIT {
@@ -105,6 +105,13 @@ class WalkingSkeletonIT {
             await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250)).until(() ->
                     given().baseUri(feedbackUrl).header("Authorization", bearer(client, "CLIENT")).contentType(ContentType.JSON)
                             .body(feedback).post("/contracts/{id}/feedback", contractId).statusCode() == 201);
+            // The freelancer rates the client too: both have submitted, so both feedbacks are revealed
+            // and the client's may now count in the published score (double-blind).
+            given().baseUri(feedbackUrl).header("Authorization", bearer(freelancer, "FREELANCER")).contentType(ContentType.JSON)
+                    .body("""
+                            {"public": {"scores": {"skills": 5, "quality": 5, "availability": 5, "deadlines": 5, "communication": 5, "cooperation": 5}},
+                             "private": {"recommendScore": 9, "endReasonCode": "JOB_COMPLETED_SUCCESSFULLY"}}""")
+                    .post("/contracts/{id}/feedback", contractId).then().statusCode(201);
         }
 
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250)).untilAsserted(() ->

@@ -5,13 +5,16 @@ import java.util.List;
 
 import dev.jobsuccess.feedback.domain.ContractFeedback;
 
-/** A contract's feedback window and the feedback on it, as the caller may see them. */
+/**
+ * A contract's feedback window and the feedback on it, as the caller may see them: their own, and the other party's
+ * once revealed. {@code windowClosed} is true once the closing instant has passed.
+ */
 public record ContractFeedbackView(String contractId, String clientId, String freelancerId, Instant windowOpensAt,
-                                   Instant windowClosesAt, List<FeedbackView> feedback) {
+                                   Instant windowClosesAt, boolean windowClosed, List<FeedbackView> feedback) {
 
-    static ContractFeedbackView of(ContractFeedback cf) {
+    static ContractFeedbackView of(ContractFeedback cf, Instant now) {
         var w = cf.window();
-        return new ContractFeedbackView(w.contractId, w.clientId, w.freelancerId, w.opensAt, w.closesAt,
-                cf.feedback().stream().map(f -> FeedbackView.of(f, cf.audience())).toList());
+        return new ContractFeedbackView(w.contractId, w.clientId, w.freelancerId, w.opensAt, w.closesAt, !w.acceptsSubmissionsAt(now),
+                cf.feedback().stream().map(f -> FeedbackView.of(f, cf.audience(), cf.editWindow())).toList());
     }
 }

@@ -1,6 +1,7 @@
 package dev.jobsuccess.feedback.api;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -13,7 +14,9 @@ import dev.jobsuccess.feedback.domain.FormVersion;
 import dev.jobsuccess.feedback.domain.Party;
 import dev.jobsuccess.feedback.domain.PrivateFeedback;
 import dev.jobsuccess.feedback.domain.PublicFeedback;
+import dev.jobsuccess.feedback.domain.RevealCause;
 import dev.jobsuccess.feedback.domain.Scores;
+import dev.jobsuccess.feedback.domain.SeenFeedback;
 
 /**
  * One feedback as its audience may see it. {@code public} is null when the author gave none; {@code private} is
@@ -21,25 +24,37 @@ import dev.jobsuccess.feedback.domain.Scores;
  */
 public record FeedbackView(String feedbackId, String contractId, Party authorRole, String authorId, String subjectId,
                            FormVersion formVersion, boolean midContract, Instant submittedAt,
+                           Instant revealedAt, RevealCause revealCause, boolean visibleOnProfile,
+                           Instant editAllowedAt, Instant editableUntil, Instant publicEditedAt,
                            @JsonProperty("public") PublicPart publicPart,
                            @JsonProperty("private") @JsonInclude(JsonInclude.Include.NON_NULL) PrivatePart privatePart) {
 
-    public record PublicPart(StarScores scores, BigDecimal overall, String comment) {}
-
-    public record StarScores(int skills, int quality, int availability, int deadlines, int communication, int cooperation) {
-        static StarScores of(Scores s) {
-            return new StarScores(s.skills(), s.quality(), s.availability(), s.deadlines(), s.communication(), s.cooperation());
+    /** {@code scores} is null on the STREAMLINED_2025 form, whose one star value is the overall. */
+    public record PublicPart(StarScores scores, BigDecimal overall, String comment) {
+        static PublicPart of(PublicFeedback p) {
+            return p == null ? null : new PublicPart(StarScores.of(p.scores()), p.overall(), p.comment());
         }
     }
 
-    public record PrivatePart(int recommendScore, EndReason endReasonCode, String note) {}
+    public record StarScores(int skills, int quality, int availability, int deadlines, int communication, int cooperation) {
+        static StarScores of(Scores s) {
+            return s == null ? null
+                    : new StarScores(s.skills(), s.quality(), s.availability(), s.deadlines(), s.communication(), s.cooperation());
+        }
+    }
 
-    static FeedbackView of(Feedback f, Audience audience) {
-        PublicFeedback pub = f.publicPart();
+    public record PrivatePart(Integer recommendScore, EndReason endReasonCode, String note) {}
+
+    static FeedbackView of(SeenFeedback seen) {
+        return of(seen.feedback(), seen.audience(), seen.editWindow());
+    }
+
+    static FeedbackView of(Feedback f, Audience audience, Duration editWindow) {
         PrivateFeedback priv = audience.seesPrivatePartOf(f) ? f.privatePart() : null;
         return new FeedbackView(f.id.toString(), f.contractId, f.authorRole, f.authorId, f.subjectId, f.formVersion,
-                f.midContract, f.submittedAt,
-                pub == null ? null : new PublicPart(StarScores.of(pub.scores()), f.overall, pub.comment()),
+                f.midContract, f.submittedAt, f.revealedAt, f.revealCause, f.visibleOnProfile,
+                f.editAllowedAt, f.editableUntil(editWindow), f.publicEditedAt,
+                PublicPart.of(f.publicPart()),
                 priv == null ? null : new PrivatePart(priv.recommendScore(), priv.endReasonCode(), priv.note()));
     }
 }

@@ -8,20 +8,32 @@ import jakarta.validation.constraints.Size;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import dev.jobsuccess.feedback.domain.EndReason;
-import dev.jobsuccess.feedback.domain.PrivateFeedback;
-import dev.jobsuccess.feedback.domain.PublicFeedback;
+import dev.jobsuccess.feedback.domain.FeedbackDraft;
+import dev.jobsuccess.feedback.domain.FeedbackForm;
 import dev.jobsuccess.feedback.domain.Scores;
 
-/** The client's LEGACY_2015 feedback form: public part optional, private part required (domain.md §d.2.2). */
+/**
+ * A party's end-of-contract feedback, on the form the service is configured with (domain.md §d.2 rule 8). The shape
+ * is the union of both forms; which fields must, may and must not be present is decided by the form and the author.
+ */
+@Schema(description = "LEGACY_2015: public {scores, comment?} optional, private {recommendScore, endReasonCode, note?} required. "
+        + "STREAMLINED_2025: public {stars, comment?} required, private {endReasonCode, note?} required. The freelancer's "
+        + "private part has no note, and each author gives a reason their role may choose.")
 public record SubmitFeedbackRequest(@JsonProperty("public") @Valid PublicPart publicPart,
-                                    @JsonProperty("private") @NotNull @Valid PrivatePart privatePart) {
+                                    @JsonProperty("private") @Valid PrivatePart privatePart) {
 
     public static final int MAX_TEXT = 2000;
 
-    public record PublicPart(@NotNull @Valid StarScores scores, @Size(max = MAX_TEXT) String comment) {
-        PublicFeedback toDomain() {
-            return new PublicFeedback(scores.toDomain(), comment);
+    /** The public part; also the body of the one allowed edit. */
+    @Schema(description = "scores (LEGACY_2015) or stars (STREAMLINED_2025), and an optional comment")
+    public record PublicPart(@Valid StarScores scores,
+                             @Min(Scores.MIN) @Max(Scores.MAX) Integer stars,
+                             @Size(max = MAX_TEXT) String comment) {
+        FeedbackDraft.PublicDraft toDraft() {
+            return new FeedbackDraft.PublicDraft(scores == null ? null : scores.toDomain(), stars, comment);
         }
     }
 
@@ -36,19 +48,16 @@ public record SubmitFeedbackRequest(@JsonProperty("public") @Valid PublicPart pu
         }
     }
 
-    /** endReasonCode is the client's own reason (domain.md §d.1.1), which may differ from the contract's end reason. */
-    public record PrivatePart(@NotNull @Min(0) @Max(10) Integer recommendScore, EndReason endReasonCode,
+    /** endReasonCode is the author's own reason (domain.md §d.1.1), which may differ from the contract's end reason. */
+    public record PrivatePart(@Min(FeedbackForm.MIN_RECOMMEND) @Max(FeedbackForm.MAX_RECOMMEND) Integer recommendScore,
+                              EndReason endReasonCode,
                               @Size(max = MAX_TEXT) String note) {
-        PrivateFeedback toDomain() {
-            return new PrivateFeedback(recommendScore, endReasonCode, note);
+        FeedbackDraft.PrivateDraft toDraft() {
+            return new FeedbackDraft.PrivateDraft(recommendScore, endReasonCode, note);
         }
     }
 
-    PublicFeedback publicFeedback() {
-        return publicPart == null ? null : publicPart.toDomain();
-    }
-
-    PrivateFeedback privateFeedback() {
-        return privatePart.toDomain();
+    FeedbackDraft toDraft() {
+        return new FeedbackDraft(publicPart == null ? null : publicPart.toDraft(), privatePart == null ? null : privatePart.toDraft());
     }
 }

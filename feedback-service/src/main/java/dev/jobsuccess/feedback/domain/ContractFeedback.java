@@ -1,6 +1,7 @@
 package dev.jobsuccess.feedback.domain;
 
+import java.time.Duration;
 import java.util.List;
 
-/** A contract's feedback window and its feedback, for one audience. */
-public record ContractFeedback(FeedbackWindow window, Audience audience, List<Feedback> feedback) {}
+/** A contract's feedback window and the feedback on it its audience may see. */
+public record ContractFeedback(FeedbackWindow window, Audience audience, List<Feedback> feedback, Duration editWindow) {}

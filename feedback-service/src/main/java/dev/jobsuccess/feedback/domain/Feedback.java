@@ -1,6 +1,7 @@
 package dev.jobsuccess.feedback.domain;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -13,12 +14,11 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
-
-import dev.jobsuccess.commons.problem.ProblemException;
+import io.quarkus.panache.common.Page;
 
 /**
  * One party's feedback on one contract: an optional public part and a private part. Written once; the private
- * part never changes (domain.md §d.2.6).
+ * part never changes, the public part may change once when its recipient allows it (domain.md §d.2.6).
  */
 @Entity
 @Table(name = "feedback")
@@ -41,7 +41,7 @@ public class Feedback extends PanacheEntityBase {
     @Column(name = "mid_contract", nullable = false)
     public boolean midContract;
 
-    // Public part: all null when the author gave none.
+    // Public part: all null when the author gave none; the six scores are null on the STREAMLINED_2025 form.
     public Integer skills;
     public Integer quality;
     public Integer availability;
@@ -65,39 +65,39 @@ public class Feedback extends PanacheEntityBase {
     @Column(name = "submitted_at", nullable = false)
     public Instant submittedAt;
 
+    // Double-blind reveal and the profile (§d.2 rules 3 and 4).
+    @Column(name = "revealed_at")
+    public Instant revealedAt;
+    @Enumerated(EnumType.STRING)
+    @Column(name = "reveal_cause")
+    public RevealCause revealCause;
+    @Column(name = "visible_on_profile", nullable = false)
+    public boolean visibleOnProfile;
+
+    // The one public edit (§d.2 rule 6).
+    @Column(name = "edit_allowed_at")
+    public Instant editAllowedAt;
+    @Column(name = "public_edited_at")
+    public Instant publicEditedAt;
+
     protected Feedback() {
     }
 
-    /** The client's LEGACY_2015 feedback on the freelancer, after the contract ended. */
-    public static Feedback byClient(FeedbackWindow window, PublicFeedback publicPart, PrivateFeedback privatePart, Instant now) {
-        if (privatePart.endReasonCode() != null && !privatePart.endReasonCode().mayBeChosenBy(Party.CLIENT)) {
-            throw ProblemException.badRequest("private.endReasonCode", privatePart.endReasonCode() + " is not a client's reason");
-        }
-        if (privatePart.recommendScore() < 0 || privatePart.recommendScore() > 10) {
-            throw ProblemException.badRequest("private.recommendScore", "must be between 0 and 10");
-        }
+    /** A party's end-of-contract feedback on the other party, in the parts its form accepted. */
+    public static Feedback submit(FeedbackWindow window, Party author, FormVersion form, FeedbackForm.Accepted parts, Instant now) {
         Feedback f = new Feedback();
         f.id = UUID.randomUUID();
         f.contractId = window.contractId;
-        f.authorRole = Party.CLIENT;
-        f.authorId = window.clientId;
-        f.subjectId = window.freelancerId;
-        f.formVersion = FormVersion.LEGACY_2015;
+        f.authorRole = author;
+        f.authorId = window.idOf(author);
+        f.subjectId = window.idOf(author.counterpart());
+        f.formVersion = form;
         f.midContract = false;
-        if (publicPart != null) {
-            Scores s = publicPart.scores();
-            f.skills = s.skills();
-            f.quality = s.quality();
-            f.availability = s.availability();
-            f.deadlines = s.deadlines();
-            f.communication = s.communication();
-            f.cooperation = s.cooperation();
-            f.overall = s.overall();
-            f.publicComment = publicPart.comment();
-        }
-        f.recommendScore = privatePart.recommendScore();
-        f.endReasonCode = privatePart.endReasonCode();
-        f.privateNote = privatePart.note();
+        f.setPublicPart(parts.publicPart());
+        PrivateFeedback priv = parts.privatePart();
+        f.recommendScore = priv.recommendScore();
+        f.endReasonCode = priv.endReasonCode();
+        f.privateNote = priv.note();
         f.submittedAt = now;
         return f;
     }
@@ -106,8 +106,18 @@ public class Feedback extends PanacheEntityBase {
         return list("contractId = ?1 order by submittedAt, id", contractId);
     }
 
-    public static boolean exists(String contractId, Party authorRole) {
-        return count("contractId = ?1 and authorRole = ?2", contractId, authorRole) > 0;
+    public static Feedback on(String contractId, Party authorRole) {
+        return find("contractId = ?1 and authorRole = ?2", contractId, authorRole).firstResult();
+    }
+
+    /** The client feedback shown on a freelancer's profile, newest reveal first. */
+    public static List<Feedback> onProfileOf(String freelancerId, int page, int size) {
+        return find("subjectId = ?1 and authorRole = ?2 and visibleOnProfile = true order by revealedAt desc, id desc",
+                freelancerId, Party.CLIENT).page(Page.of(page, size)).list();
+    }
+
+    public static long countOnProfileOf(String freelancerId) {
+        return count("subjectId = ?1 and authorRole = ?2 and visibleOnProfile = true", freelancerId, Party.CLIENT);
     }
 
     /** The public part, or null when the author gave none. */
@@ -115,11 +125,55 @@ public class Feedback extends PanacheEntityBase {
         if (overall == null) {
             return null;
         }
-        return new PublicFeedback(new Scores(skills, quality, availability, deadlines, communication, cooperation), publicComment);
+        Scores scores = skills == null ? null : new Scores(skills, quality, availability, deadlines, communication, cooperation);
+        return new PublicFeedback(scores, overall, publicComment);
     }
 
-    /** The private part, or null for a form without one. Callers decide who may see it through {@link Audience}. */
+    /** The private part. Callers decide who may see it through {@link Audience}. */
     public PrivateFeedback privatePart() {
-        return recommendScore == null ? null : new PrivateFeedback(recommendScore, endReasonCode, privateNote);
+        return new PrivateFeedback(recommendScore, endReasonCode, privateNote);
+    }
+
+    public boolean revealed() {
+        return revealedAt != null;
+    }
+
+    /** Makes the feedback visible to the other party; once only, so a later call changes nothing. */
+    public boolean reveal(Instant at, RevealCause cause, long netEarningsCents, long minNetCents) {
+        if (revealed()) {
+            return false;
+        }
+        revealedAt = at;
+        revealCause = cause;
+        updateVisibility(netEarningsCents, minNetCents);
+        return true;
+    }
+
+    /** §d.2 rule 4: on the profile while revealed, with a public part to show, and the contract paid at least the minimum. */
+    public void updateVisibility(long netEarningsCents, long minNetCents) {
+        visibleOnProfile = revealed() && overall != null && netEarningsCents >= minNetCents;
+    }
+
+    /** Until when the author may edit the public part, or null while its recipient has not allowed it. */
+    public Instant editableUntil(Duration editWindow) {
+        return editAllowedAt == null ? null : editAllowedAt.plus(editWindow);
+    }
+
+    /** The author's one edit of the public part; the private part stays as it was written. */
+    public void editPublicPart(PublicFeedback publicPart, Instant now) {
+        setPublicPart(publicPart);
+        publicEditedAt = now;
+    }
+
+    private void setPublicPart(PublicFeedback publicPart) {
+        Scores s = publicPart == null ? null : publicPart.scores();
+        skills = s == null ? null : s.skills();
+        quality = s == null ? null : s.quality();
+        availability = s == null ? null : s.availability();
+        deadlines = s == null ? null : s.deadlines();
+        communication = s == null ? null : s.communication();
+        cooperation = s == null ? null : s.cooperation();
+        overall = publicPart == null ? null : publicPart.overall();
+        publicComment = publicPart == null ? null : publicPart.comment();
     }
 }

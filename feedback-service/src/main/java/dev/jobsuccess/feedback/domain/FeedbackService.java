@@ -1,46 +1,75 @@
 package dev.jobsuccess.feedback.domain;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import dev.jobsuccess.commons.problem.ProblemException;
+import dev.jobsuccess.feedback.config.FeedbackConfig;
 import dev.jobsuccess.feedback.messaging.FeedbackEvents;
 
-/** Owns the transactions of feedback: each submission is stored and its event written atomically. */
+/**
+ * Owns the transactions of feedback: each submission, reveal and edit is stored and its events written atomically.
+ * Every write locks the contract's window row first, so submissions, edits and the window-close timer of one contract
+ * queue behind each other.
+ */
 @ApplicationScoped
 public class FeedbackService {
 
     private final Clock clock;
     private final FeedbackEvents events;
+    private final FeedbackConfig config;
+    private final ClientFlagService clientFlags;
 
-    FeedbackService(Clock clock, FeedbackEvents events) {
+    FeedbackService(Clock clock, FeedbackEvents events, FeedbackConfig config, ClientFlagService clientFlags) {
         this.clock = clock;
         this.events = events;
+        this.config = config;
+        this.clientFlags = clientFlags;
     }
 
-    /** The client's feedback on the freelancer, accepted once, while the window is open. */
+    /**
+     * A party's feedback on the other party, accepted once per party, while the window is open, on the configured form.
+     * When the other party has already submitted, both are revealed now (§d.2 rule 3).
+     */
     @Transactional
-    public Feedback submitByClient(String contractId, Actor actor, PublicFeedback publicPart, PrivateFeedback privatePart) {
+    public Feedback submit(String contractId, Actor actor, FeedbackDraft draft) {
         // The row lock queues concurrent submissions for one contract: the second sees the first and gets 409.
         FeedbackWindow window = FeedbackWindow.findById(contractId, LockModeType.PESSIMISTIC_WRITE);
-        if (window == null || actor.partyOn(window) != Party.CLIENT) {
+        Party author = window == null ? null : actor.partyOn(window);
+        if (author == null) {
             throw ProblemException.notFound("contract", contractId);
         }
-        if (Feedback.exists(contractId, Party.CLIENT)) {
-            throw ProblemException.conflict("ALREADY_SUBMITTED", "the client has already left feedback on contract " + contractId);
+        FormVersion form = config.formVersion();
+        FeedbackForm.Accepted parts = FeedbackForm.accept(form, author, draft);
+        if (Feedback.on(contractId, author) != null) {
+            throw ProblemException.conflict("ALREADY_SUBMITTED", "the " + author.name().toLowerCase()
+                    + " has already left feedback on contract " + contractId);
         }
         Instant now = clock.instant();
-        if (!window.acceptsSubmissionsAt(now)) {
+        if (!window.acceptsSubmissionsAt(now) || window.closeHandledAt != null) {
             throw ProblemException.conflict("WINDOW_CLOSED", "the feedback window of contract " + contractId
                     + " closed at " + window.closesAt);
         }
-        Feedback feedback = Feedback.byClient(window, publicPart, privatePart, now);
+        Feedback feedback = Feedback.submit(window, author, form, parts, now);
         feedback.persist();
         events.submitted(feedback, window);
+        if (author == Party.FREELANCER) {
+            clientFlags.feedbackChanged(window.clientId, window.freelancerId, now);
+        }
+        Feedback other = Feedback.on(contractId, author.counterpart());
+        if (other != null) {
+            for (Feedback f : byRole(List.of(other, feedback))) {
+                reveal(window, f, now, RevealCause.BOTH_SUBMITTED);
+            }
+        }
         return feedback;
     }
 
@@ -52,8 +81,132 @@ public class FeedbackService {
         if (audience == null) {
             throw ProblemException.notFound("contract", contractId);
         }
-        // Double-blind reveal (domain.md §d.2.3) is not modelled yet: each party sees the other's public part once submitted.
-        return new ContractFeedback(window, audience, Feedback.onContract(contractId));
+        List<Feedback> seen = Feedback.onContract(contractId).stream().filter(audience::sees).toList();
+        return new ContractFeedback(window, audience, seen, editWindow());
+    }
+
+    /** One feedback, for a caller who may see it; 404 for anyone else, so its existence stays blind too. */
+    @Transactional
+    public SeenFeedback one(String contractId, String feedbackId, Actor actor) {
+        FeedbackWindow window = FeedbackWindow.findById(contractId);
+        Audience audience = window == null ? null : audienceOf(actor, window);
+        Feedback feedback = audience == null ? null : find(contractId, feedbackId);
+        if (feedback == null || !audience.sees(feedback)) {
+            throw ProblemException.notFound("feedback", feedbackId);
+        }
+        return new SeenFeedback(feedback, audience, editWindow());
+    }
+
+    /** The recipient of a revealed feedback lets its author change the public part once (§d.2 rule 6). */
+    @Transactional
+    public SeenFeedback allowEdit(String contractId, String feedbackId, Actor actor) {
+        FeedbackWindow window = FeedbackWindow.findById(contractId, LockModeType.PESSIMISTIC_WRITE);
+        Party party = window == null ? null : actor.partyOn(window);
+        Feedback feedback = party == null ? null : find(contractId, feedbackId);
+        if (feedback == null || (feedback.authorRole != party && !feedback.revealed())) {
+            throw ProblemException.notFound("feedback", feedbackId);
+        }
+        if (feedback.authorRole == party) {
+            throw ProblemException.forbidden("NOT_RECIPIENT", "only the feedback's recipient may allow its author to edit it");
+        }
+        if (feedback.editAllowedAt != null) {
+            throw ProblemException.conflict("EDIT_ALREADY_ALLOWED", "an edit of feedback " + feedbackId
+                    + " was already allowed at " + feedback.editAllowedAt);
+        }
+        feedback.editAllowedAt = clock.instant();
+        return new SeenFeedback(feedback, Audience.of(party), editWindow());
+    }
+
+    /**
+     * The author's one edit of the public part, within the edit window after the recipient allowed it. The private part
+     * is immutable (§d.2 rule 6). feedback-submitted is published again with the new public part.
+     */
+    @Transactional
+    public SeenFeedback editPublic(String contractId, String feedbackId, Actor actor, FeedbackDraft.PublicDraft draft) {
+        FeedbackWindow window = FeedbackWindow.findById(contractId, LockModeType.PESSIMISTIC_WRITE);
+        Party party = window == null ? null : actor.partyOn(window);
+        Feedback feedback = party == null ? null : find(contractId, feedbackId);
+        if (feedback == null || (feedback.authorRole != party && !feedback.revealed())) {
+            throw ProblemException.notFound("feedback", feedbackId);
+        }
+        if (feedback.authorRole != party) {
+            throw ProblemException.forbidden("NOT_AUTHOR", "only the feedback's author may edit it");
+        }
+        PublicFeedback publicPart = FeedbackForm.acceptPublic(feedback.formVersion, draft, "");
+        Instant now = clock.instant();
+        if (feedback.editAllowedAt == null) {
+            throw ProblemException.conflict("EDIT_NOT_ALLOWED", "the recipient of feedback " + feedbackId + " has not allowed an edit");
+        }
+        if (feedback.publicEditedAt != null) {
+            throw ProblemException.conflict("ALREADY_EDITED", "feedback " + feedbackId + " was already edited at "
+                    + feedback.publicEditedAt + "; a public part may be edited once");
+        }
+        Instant until = feedback.editableUntil(editWindow());
+        if (now.isAfter(until)) {
+            throw ProblemException.conflict("EDIT_WINDOW_CLOSED", "the edit of feedback " + feedbackId + " had to be made by " + until);
+        }
+        feedback.editPublicPart(publicPart, now);
+        feedback.updateVisibility(ContractEarnings.of(contractId, window.netEarningsCents), config.publicVisibilityMinNetCents());
+        events.submitted(feedback, window);
+        if (party == Party.FREELANCER) {
+            clientFlags.feedbackChanged(window.clientId, window.freelancerId, now);
+        }
+        return new SeenFeedback(feedback, Audience.of(party), editWindow());
+    }
+
+    /** A freelancer's public profile: their clients' revealed feedback with a public part, on paid contracts. */
+    @Transactional
+    public ProfilePage profile(String freelancerId, int page, int size) {
+        return new ProfilePage(Feedback.onProfileOf(freelancerId, page, size), Feedback.countOnProfileOf(freelancerId), page, size);
+    }
+
+    /**
+     * The window is over: whatever was submitted and not yet revealed is revealed as of the closing instant, and the
+     * close is announced, so "no feedback" is final. Called by the timer with the window locked; a window is handled once.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void closeWindow(FeedbackWindow window, Instant now) {
+        List<Feedback> feedback = byRole(Feedback.onContract(window.contractId));
+        for (Feedback f : feedback) {
+            reveal(window, f, window.closesAt, RevealCause.WINDOW_EXPIRED);
+        }
+        window.closeHandledAt = now;
+        events.windowClosed(window, feedback.stream().anyMatch(f -> f.authorRole == Party.CLIENT),
+                feedback.stream().anyMatch(f -> f.authorRole == Party.FREELANCER));
+    }
+
+    /** The contract's net earnings changed: its revealed feedback shows on the profile or stops showing (§d.2 rule 4). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void earningsChanged(String contractId, long netEarningsCents) {
+        for (Feedback f : Feedback.onContract(contractId)) {
+            f.updateVisibility(netEarningsCents, config.publicVisibilityMinNetCents());
+        }
+    }
+
+    private void reveal(FeedbackWindow window, Feedback feedback, Instant at, RevealCause cause) {
+        long net = ContractEarnings.of(window.contractId, window.netEarningsCents);
+        if (feedback.reveal(at, cause, net, config.publicVisibilityMinNetCents())) {
+            events.revealed(feedback, window);
+        }
+    }
+
+    private Duration editWindow() {
+        return Duration.ofDays(config.editWindowDays());
+    }
+
+    private static List<Feedback> byRole(List<Feedback> feedback) {
+        return feedback.stream().sorted(Comparator.comparing((Feedback f) -> f.authorRole)).toList();
+    }
+
+    private static Feedback find(String contractId, String feedbackId) {
+        UUID id;
+        try {
+            id = UUID.fromString(feedbackId);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+        Feedback feedback = Feedback.findById(id);
+        return feedback != null && feedback.contractId.equals(contractId) ? feedback : null;
     }
 
     private static Audience audienceOf(Actor actor, FeedbackWindow window) {
@@ -61,12 +214,6 @@ public class FeedbackService {
             return Audience.PLATFORM;
         }
         Party party = actor.partyOn(window);
-        if (party == Party.CLIENT) {
-            return Audience.CLIENT;
-        }
-        if (party == Party.FREELANCER) {
-            return Audience.FREELANCER;
-        }
-        return null;
+        return party == null ? null : Audience.of(party);
     }
 }

@@ -30,6 +30,10 @@ public class FeedbackWindow extends PanacheEntityBase {
     @Enumerated(EnumType.STRING)
     @Column(name = "ended_by", nullable = false)
     public Party endedBy;
+    /** The contract's own end reason (contract-closed), which may differ from the reasons the parties give. */
+    @Column(name = "end_reason_code")
+    public String endReasonCode;
+    /** As of the close; the current value is in {@link ContractEarnings}. */
     @Column(name = "net_earnings_cents", nullable = false)
     public long netEarningsCents;
     @Column(name = "opens_at", nullable = false)
@@ -39,6 +43,9 @@ public class FeedbackWindow extends PanacheEntityBase {
     /** When this service learned of the close, for tracing how late events arrive. */
     @Column(name = "recorded_at", nullable = false)
     public Instant recordedAt;
+    /** When the window-close timer revealed what was left and announced the close; null until then. */
+    @Column(name = "close_handled_at")
+    public Instant closeHandledAt;
 
     protected FeedbackWindow() {
     }
@@ -56,6 +63,7 @@ public class FeedbackWindow extends PanacheEntityBase {
         w.freelancerId = closed.freelancerId();
         w.endedAt = closed.endedAt();
         w.endedBy = closed.endedBy();
+        w.endReasonCode = closed.endReasonCode();
         w.netEarningsCents = closed.netEarningsCents();
         w.opensAt = closed.endedAt();
         w.closesAt = closesAtFor(closed.endedAt(), days);
@@ -66,6 +74,15 @@ public class FeedbackWindow extends PanacheEntityBase {
     /** Submissions are accepted up to and including the closing instant (domain.md §d.2.1). */
     public boolean acceptsSubmissionsAt(Instant now) {
         return !now.isAfter(closesAt);
+    }
+
+    /** The user id of the given party of the contract. */
+    public String idOf(Party party) {
+        return switch (party) {
+            case CLIENT -> clientId;
+            case FREELANCER -> freelancerId;
+            case SYSTEM -> throw new IllegalArgumentException("the system is not a party of a contract");
+        };
     }
 
     /** Which party this user is on the contract, or null when the user is neither. */

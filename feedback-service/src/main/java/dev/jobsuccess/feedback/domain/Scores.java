@@ -12,12 +12,12 @@ public record Scores(int skills, int quality, int availability, int deadlines, i
     public static final int MAX = 5;
 
     public Scores {
-        requireStar("skills", skills);
-        requireStar("quality", quality);
-        requireStar("availability", availability);
-        requireStar("deadlines", deadlines);
-        requireStar("communication", communication);
-        requireStar("cooperation", cooperation);
+        requireStar("public.scores.skills", skills);
+        requireStar("public.scores.quality", quality);
+        requireStar("public.scores.availability", availability);
+        requireStar("public.scores.deadlines", deadlines);
+        requireStar("public.scores.communication", communication);
+        requireStar("public.scores.cooperation", cooperation);
     }
 
     /** The mean of the six scores, rounded half-up to 2 decimals (domain.md §d.2.5). */
@@ -26,9 +26,9 @@ public record Scores(int skills, int quality, int availability, int deadlines, i
         return BigDecimal.valueOf(sum).divide(BigDecimal.valueOf(6), 2, RoundingMode.HALF_UP);
     }
 
-    private static void requireStar(String name, int value) {
+    static void requireStar(String field, int value) {
         if (value < MIN || value > MAX) {
-            throw ProblemException.badRequest("public.scores." + name, "must be between " + MIN + " and " + MAX);
+            throw ProblemException.badRequest(field, "must be between " + MIN + " and " + MAX);
         }
     }
 }

@@ -1,13 +1,15 @@
 package dev.jobsuccess.feedback.messaging;
 
+import java.time.temporal.ChronoUnit;
+
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.smallrye.faulttolerance.api.ExponentialBackoff;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 
 import dev.jobsuccess.feedback.domain.FeedbackWindowService;
@@ -28,24 +30,16 @@ public class ContractClosedConsumer {
     }
 
     /**
-     * Retries ride out short database trouble (a failover, a lock timeout); what still fails, or cannot be read at all,
-     * goes to the dead-letter topic and the partition moves on.
+     * A record that cannot be read goes to the dead-letter topic at once. Any other failure is taken as transient (the
+     * database away, a failover): the record is retried with a growing delay, up to 30 s apart, for up to an hour, and
+     * the partition waits, so a valid event is not parked for a passing outage.
      */
     @Incoming(ContractClosedEvent.TOPIC)
     @Blocking
-    @Retry(maxRetries = 3, delay = 500, jitter = 200, abortOn = UnreadableEventException.class)
+    @Retry(maxRetries = -1, delay = 1000, jitter = 200, maxDuration = 1, durationUnit = ChronoUnit.HOURS,
+            abortOn = UnreadableEventException.class)
+    @ExponentialBackoff(factor = 2, maxDelay = 30, maxDelayUnit = ChronoUnit.SECONDS)
     public void consume(String payload) {
-        windows.open(parse(payload).toClosedContract());
-    }
-
-    private ContractClosedEvent parse(String payload) {
-        if (payload == null) {
-            throw new UnreadableEventException("contract-closed record without a value");
-        }
-        try {
-            return json.readValue(payload, ContractClosedEvent.class);
-        } catch (JsonProcessingException e) {
-            throw new UnreadableEventException("contract-closed record is not readable: " + e.getOriginalMessage(), e);
-        }
+        windows.open(EventReader.read(json, payload, ContractClosedEvent.TOPIC, ContractClosedEvent.class).toClosedContract());
     }
 }

@@ -14,8 +14,8 @@ import dev.jobsuccess.feedback.domain.Party;
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record ContractClosedEvent(UUID eventId, String eventType, Integer schemaVersion, String contractId,
-                                  String clientId, String freelancerId, Instant endedAt, Party endedBy, Money money,
-                                  Instant feedbackWindowClosesAt) {
+                                  String clientId, String freelancerId, Instant endedAt, Party endedBy,
+                                  String endReasonCode, Money money, Instant feedbackWindowClosesAt) {
 
     public static final String TOPIC = "contract-closed";
     public static final String TYPE = "contract.closed";
@@ -35,7 +35,7 @@ public record ContractClosedEvent(UUID eventId, String eventType, Integer schema
         require(endedAt != null, "endedAt");
         require(endedBy != null, "endedBy");
         require(money != null && money.netEarningsCents() != null && money.netEarningsCents() >= 0, "money.netEarningsCents");
-        return new ClosedContract(eventId, eventType, contractId, clientId, freelancerId, endedAt, endedBy,
+        return new ClosedContract(eventId, eventType, contractId, clientId, freelancerId, endedAt, endedBy, endReasonCode,
                 money.netEarningsCents(), feedbackWindowClosesAt);
     }
 

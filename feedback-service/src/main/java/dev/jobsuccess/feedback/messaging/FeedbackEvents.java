@@ -4,10 +4,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.jobsuccess.commons.outbox.Outbox;
 import dev.jobsuccess.commons.outbox.OutgoingEvent;
+import dev.jobsuccess.feedback.domain.ClientFlag;
 import dev.jobsuccess.feedback.domain.Feedback;
 import dev.jobsuccess.feedback.domain.FeedbackWindow;
 
-/** Turns feedback changes into events in the outbox, inside the caller's transaction. */
+/**
+ * Turns feedback changes into events in the outbox, inside the caller's transaction. Every event is keyed by a
+ * freelancer id, so score-service sees one freelancer's contracts and feedback in order.
+ */
 @ApplicationScoped
 public class FeedbackEvents {
 
@@ -17,9 +21,25 @@ public class FeedbackEvents {
         this.outbox = outbox;
     }
 
-    /** Keyed by the freelancer, so score-service sees one freelancer's contracts and feedback in order. */
+    /** A submission, or the one edit of its public part: carries the private part, for score-service only. */
     public void submitted(Feedback feedback, FeedbackWindow window) {
         var event = FeedbackSubmittedEvent.of(feedback, window);
         outbox.publish(new OutgoingEvent(FeedbackSubmittedEvent.TOPIC, window.freelancerId, event.eventId(), event.eventType(), event));
+    }
+
+    public void revealed(Feedback feedback, FeedbackWindow window) {
+        var event = FeedbackRevealedEvent.of(feedback, window);
+        outbox.publish(new OutgoingEvent(FeedbackRevealedEvent.TOPIC, window.freelancerId, event.eventId(), event.eventType(), event));
+    }
+
+    public void windowClosed(FeedbackWindow window, boolean clientFeedbackPresent, boolean freelancerFeedbackPresent) {
+        var event = FeedbackWindowClosedEvent.of(window, clientFeedbackPresent, freelancerFeedbackPresent);
+        outbox.publish(new OutgoingEvent(FeedbackWindowClosedEvent.TOPIC, window.freelancerId, event.eventId(), event.eventType(), event));
+    }
+
+    /** Keyed by the freelancer whose feedback (or contract) caused the evaluation; the flag is about the client. */
+    public void clientFlagChanged(ClientFlag flag, String freelancerId) {
+        var event = ClientFlagChangedEvent.of(flag, freelancerId);
+        outbox.publish(new OutgoingEvent(ClientFlagChangedEvent.TOPIC, freelancerId, event.eventId(), event.eventType(), event));
     }
 }

@@ -19,6 +19,7 @@ import dev.jobsuccess.feedback.domain.Scores;
 /**
  * The feedback-submitted event, as docs/events/feedback-submitted.schema.json defines it. It carries the private
  * part, so only score-service may read its topic. Absent parts are written as null: the schema requires the keys.
+ * The author's one edit of the public part publishes it again, with {@code publicEditedAt} set and occurredAt the edit.
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public record FeedbackSubmittedEvent(UUID eventId, String eventType, int schemaVersion, Instant occurredAt,
@@ -27,7 +28,7 @@ public record FeedbackSubmittedEvent(UUID eventId, String eventType, int schemaV
                                      boolean midContract,
                                      @JsonProperty("public") PublicPart publicPart,
                                      @JsonProperty("private") PrivatePart privatePart,
-                                     Instant windowClosesAt) {
+                                     Instant windowClosesAt, Instant submittedAt, Instant publicEditedAt) {
 
     public static final String TOPIC = "feedback-submitted";
     public static final String TYPE = "feedback.submitted";
@@ -47,12 +48,13 @@ public record FeedbackSubmittedEvent(UUID eventId, String eventType, int schemaV
         PublicPart publicPart = null;
         if (pub != null) {
             Scores s = pub.scores();
-            publicPart = new PublicPart(new StarScores(s.skills(), s.quality(), s.availability(), s.deadlines(),
-                    s.communication(), s.cooperation()), f.overall, pub.comment());
+            publicPart = new PublicPart(s == null ? null : new StarScores(s.skills(), s.quality(), s.availability(),
+                    s.deadlines(), s.communication(), s.cooperation()), pub.overall(), pub.comment());
         }
-        PrivatePart privatePart = priv == null ? null : new PrivatePart(priv.recommendScore(), priv.endReasonCode(), priv.note());
-        return new FeedbackSubmittedEvent(UUID.randomUUID(), TYPE, SCHEMA_VERSION, f.submittedAt, f.id.toString(),
+        PrivatePart privatePart = new PrivatePart(priv.recommendScore(), priv.endReasonCode(), priv.note());
+        Instant occurredAt = f.publicEditedAt != null ? f.publicEditedAt : f.submittedAt;
+        return new FeedbackSubmittedEvent(UUID.randomUUID(), TYPE, SCHEMA_VERSION, occurredAt, f.id.toString(),
                 f.contractId, window.freelancerId, window.clientId, f.authorRole, f.authorId, f.subjectId, f.formVersion,
-                f.midContract, publicPart, privatePart, window.closesAt);
+                f.midContract, publicPart, privatePart, window.closesAt, f.submittedAt, f.publicEditedAt);
     }
 }

@@ -1,0 +1,27 @@
+package dev.jobsuccess.feedback.api;
+
+import java.time.Instant;
+import java.util.List;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+import dev.jobsuccess.feedback.domain.Feedback;
+import dev.jobsuccess.feedback.domain.FormVersion;
+import dev.jobsuccess.feedback.domain.ProfilePage;
+
+/** A page of a freelancer's public profile feedback: public parts only, newest reveal first, and the total count. */
+public record ProfileFeedbackView(List<Item> items, long total, int page, int size) {
+
+    public record Item(String feedbackId, String contractId, String clientId, FormVersion formVersion, Instant submittedAt,
+                       Instant revealedAt, Instant publicEditedAt, @JsonProperty("public") FeedbackView.PublicPart publicPart) {
+
+        static Item of(Feedback f) {
+            return new Item(f.id.toString(), f.contractId, f.authorId, f.formVersion, f.submittedAt, f.revealedAt,
+                    f.publicEditedAt, FeedbackView.PublicPart.of(f.publicPart()));
+        }
+    }
+
+    static ProfileFeedbackView of(ProfilePage p) {
+        return new ProfileFeedbackView(p.items().stream().map(Item::of).toList(), p.total(), p.page(), p.size());
+    }
+}
