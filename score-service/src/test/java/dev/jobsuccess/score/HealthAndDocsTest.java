@@ -15,18 +15,24 @@ import io.quarkus.test.junit.QuarkusTest;
 class HealthAndDocsTest {
 
     @Test
-    void readyWithDatabaseKafkaAndBothConsumers() {
+    void readyWithDatabaseKafkaAndEveryConsumer() {
         // The consumers report ready once they have joined their group, which may take a moment after start.
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().get("/q/health/ready").then().statusCode(200)
                 .body("status", equalTo("UP"))
                 .body(containsString("kafka")).body(containsString("Database connections health check"))
-                .body(containsString("contract-closed")).body(containsString("feedback-submitted")));
+                .body(containsString("contract-closed")).body(containsString("contract-earnings-adjusted"))
+                .body(containsString("feedback-submitted")).body(containsString("feedback-revealed"))
+                .body(containsString("feedback-window-closed")).body(containsString("client-flag-changed")));
         given().get("/q/health/live").then().statusCode(200);
     }
 
     @Test
     void metricsAndOpenApiAreServed() {
         given().get("/q/metrics").then().statusCode(200).body(containsString("jobsuccess_outbox_backlog"));
-        given().get("/q/openapi").then().statusCode(200).body(containsString("/freelancers/{freelancerId}/score"));
+        given().get("/q/openapi").then().statusCode(200).body(containsString("/freelancers/{freelancerId}/score"))
+                .body(containsString("/freelancers/{freelancerId}/score/explanation"))
+                .body(containsString("/freelancers/{freelancerId}/score/history"))
+                .body(containsString("/freelancers/{freelancerId}/what-if")).body(containsString("/simulations"))
+                .body(containsString("/admin/rebuild"));
     }
 }

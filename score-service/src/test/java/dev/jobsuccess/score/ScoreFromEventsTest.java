@@ -2,10 +2,12 @@ package dev.jobsuccess.score;
 
 import static dev.jobsuccess.commons.testing.TestTokens.bearer;
 import static dev.jobsuccess.score.TestEvents.CONTRACT_CLOSED;
+import static dev.jobsuccess.score.TestEvents.FEEDBACK_REVEALED;
 import static dev.jobsuccess.score.TestEvents.FEEDBACK_SUBMITTED;
 import static dev.jobsuccess.score.TestEvents.clientFeedback;
 import static dev.jobsuccess.score.TestEvents.contractClosed;
 import static dev.jobsuccess.score.TestEvents.newId;
+import static dev.jobsuccess.score.TestEvents.revealed;
 import static dev.jobsuccess.score.TestEvents.send;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
@@ -52,7 +54,9 @@ import dev.jobsuccess.score.domain.ClientFeedback;
 import dev.jobsuccess.score.domain.ClientFeedbackFact;
 import dev.jobsuccess.score.domain.ClosedContract;
 import dev.jobsuccess.score.domain.ContractFact;
+import dev.jobsuccess.score.domain.EndedBy;
 import dev.jobsuccess.score.domain.EventCause;
+import dev.jobsuccess.score.domain.FeedbackReveal;
 import dev.jobsuccess.score.domain.ScoreService;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -163,18 +167,29 @@ class ScoreFromEventsTest {
         send(CONTRACT_CLOSED, story.closedA());
         send(CONTRACT_CLOSED, story.closedB());
         send(FEEDBACK_SUBMITTED, story.feedbackA());
+        send(FEEDBACK_REVEALED, revealed(story.feedbackA()));
         await().atMost(PATIENCE).until(() -> contractFact(story.contractA()).isPresent()
-                && contractFact(story.contractB()).isPresent() && feedbackFact(story.contractA()).isPresent());
+                && contractFact(story.contractB()).isPresent() && feedbackFact(story.contractA()).isPresent()
+                && revealFact(story.feedbackA().get("feedbackId").asText()));
         // One counted contract, from one client, is below the minimum (domain.md §d.5 EX-1).
         given().header("Authorization", bearer(freelancer, "FREELANCER")).get("/freelancers/{id}/score", freelancer)
                 .then().statusCode(200)
                 .body("jss", nullValue()).body("selectedWindow", nullValue()).body("band", nullValue())
                 .body("windows.W24", nullValue()).body("windows.TRENDING", nullValue())
                 .body("asOf", equalTo("2025-07-01")).body("computedAt", equalTo("2025-07-01T12:00:00Z"))
+                .body("badges", org.hamcrest.Matchers.empty())
                 .body("reason", equalTo("NOT_ENOUGH_CONTRACTS: a window needs 2 counted contracts from 2 distinct clients"));
         assertEquals(0, scoreChangedRows(freelancer));
 
-        UUID lastFeedback = send(FEEDBACK_SUBMITTED, story.feedbackB());
+        // B's client writes: the score does not move until the feedback is revealed, or it would tell the
+        // freelancer what the client wrote before they wrote theirs.
+        send(FEEDBACK_SUBMITTED, story.feedbackB());
+        await().atMost(PATIENCE).until(() -> feedbackFact(story.contractB()).isPresent());
+        given().header("Authorization", bearer(freelancer, "FREELANCER")).get("/freelancers/{id}/score", freelancer)
+                .then().statusCode(200).body("jss", nullValue());
+        assertEquals(0, scoreChangedRows(freelancer));
+
+        UUID reveal = send(FEEDBACK_REVEALED, revealed(story.feedbackB()));
         awaitTopScore(freelancer);
 
         List<ConsumerRecord<String, String>> records = scoreChangedRecords(freelancer, 1);
@@ -186,8 +201,8 @@ class ScoreFromEventsTest {
         assertEquals(freelancer, event.get("freelancerId").asText());
         assertEquals("2025-07-01", event.get("asOf").asText());
         assertEquals("EVENT", event.get("trigger").asText());
-        assertEquals(lastFeedback.toString(), event.at("/cause/eventId").asText());
-        assertEquals("feedback.submitted", event.at("/cause/eventType").asText());
+        assertEquals(reveal.toString(), event.at("/cause/eventId").asText());
+        assertEquals("feedback.revealed", event.at("/cause/eventType").asText());
         assertTrue(event.at("/cause/snapshotDate").isNull());
         assertEquals(json.readTree("{\"formula\":\"SUCCESS_RATIO\",\"weighting\":\"TIERED\",\"version\":\"jss-model-1\"}"), event.get("model"));
         assertEquals(json.readTree("{\"jss\":null,\"selectedWindow\":null,\"band\":null}"), event.get("previous"));
@@ -196,7 +211,7 @@ class ScoreFromEventsTest {
         // $500 each: 5 quarter-units, 1.25 jobs.
         assertEquals(json.readTree("[{\"contractId\":\"" + story.contractA() + "\",\"status\":\"COUNTED\",\"weightJobs\":1.25},"
                 + "{\"contractId\":\"" + story.contractB() + "\",\"status\":\"COUNTED\",\"weightJobs\":1.25}]"), event.get("contracts"));
-        assertEquals(json.readTree("{\"previous\":[],\"current\":[]}"), event.get("badges"));
+        assertEquals(json.readTree("{\"previous\":[],\"current\":[],\"gained\":[],\"lost\":[]}"), event.get("badges"));
         assertEquals(1, historyRows(freelancer));
     }
 
@@ -212,11 +227,11 @@ class ScoreFromEventsTest {
         // A: $500 → 5 q, rec 10, public 5.00 → SUCCESS; ended before W3 starts.
         send(CONTRACT_CLOSED, contractClosed(a, clientA, freelancer, "2025-02-01T09:00:00Z", "2025-03-10T12:00:00Z", 50000,
                 "JOB_COMPLETED_SUCCESSFULLY"));
-        send(FEEDBACK_SUBMITTED, clientFeedback(a, clientA, freelancer, 10, FIVE_STARS));
+        sendRevealed(clientFeedback(a, clientA, freelancer, 10, FIVE_STARS));
         // B: $300 → 5 q, rec 9, public 4.83 → SUCCESS.
         send(CONTRACT_CLOSED, contractClosed(b, clientB, freelancer, "2025-04-15T09:00:00Z", "2025-05-20T12:00:00Z", 30000,
                 "JOB_COMPLETED_SUCCESSFULLY"));
-        send(FEEDBACK_SUBMITTED, clientFeedback(b, clientB, freelancer, 9, 5, 5, 5, 5, 5, 4));
+        sendRevealed(clientFeedback(b, clientB, freelancer, 9, 5, 5, 5, 5, 5, 4));
         // W24 = W12 = W6 = 10/10 → 100; W3 holds B only → not computable, so no TRENDING.
         awaitScore(freelancer, 100);
         assertScore(freelancer, 100, "W24", "TOP", 100, 100, 100, null, null);
@@ -232,7 +247,7 @@ class ScoreFromEventsTest {
         // W24 = W12 = W6: S = 5 + 5 = 10 q, T = 10 + 6 = 16 q → ⌊1000/16⌋ = ⌊62.5⌋ = 62.
         // W3 (from 2025-04-01): B and C, two clients: S = 5, T = 11 → ⌊500/11⌋ = ⌊45.45⌋ = 45.
         // TRENDING = ⌊(45 + 62) / 2⌋ = 53. Displayed: max(62, 62, 62, 53) = 62, the tie going to W24; band AT_RISK.
-        UUID negativeFeedback = send(FEEDBACK_SUBMITTED, clientFeedback(c, clientC, freelancer, 4, 2, 3, 2, 3, 2, 3));
+        UUID negativeFeedback = sendRevealed(clientFeedback(c, clientC, freelancer, 4, 2, 3, 2, 3, 2, 3));
         awaitScore(freelancer, 62);
         assertScore(freelancer, 62, "W24", "AT_RISK", 62, 62, 62, 45, 53);
 
@@ -277,6 +292,10 @@ class ScoreFromEventsTest {
             eventIds.add(send(FEEDBACK_SUBMITTED, event));
             send(FEEDBACK_SUBMITTED, event);
         }
+        for (ObjectNode event : List.of(revealed(story.feedbackA()), revealed(story.feedbackB()))) {
+            eventIds.add(send(FEEDBACK_REVEALED, event));
+            send(FEEDBACK_REVEALED, event);
+        }
         // One more event per topic on the freelancer's partition, neither changing the score: once
         // both are stored, every duplicate before them has been consumed.
         String unratedContract = UUID.randomUUID().toString();
@@ -284,12 +303,15 @@ class ScoreFromEventsTest {
         String otherClient = newId("c");
         send(CONTRACT_CLOSED, contractClosed(unratedContract, otherClient, freelancer, "2025-05-01T09:00:00Z",
                 "2025-05-30T12:00:00Z", 10000, "JOB_COMPLETED_SUCCESSFULLY"));
-        send(FEEDBACK_SUBMITTED, clientFeedback(unclosedContract, otherClient, freelancer, 10, FIVE_STARS));
-        await().atMost(PATIENCE).until(() -> contractFact(unratedContract).isPresent() && feedbackFact(unclosedContract).isPresent());
+        ObjectNode unclosedFeedback = clientFeedback(unclosedContract, otherClient, freelancer, 10, FIVE_STARS);
+        send(FEEDBACK_SUBMITTED, unclosedFeedback);
+        send(FEEDBACK_REVEALED, revealed(unclosedFeedback));
+        await().atMost(PATIENCE).until(() -> contractFact(unratedContract).isPresent() && feedbackFact(unclosedContract).isPresent()
+                && revealFact(unclosedFeedback.get("feedbackId").asText()));
 
         assertScore(freelancer, 100, "W24", "TOP", 100, 100, 100, 100, 100);
-        assertEquals(4, count("SELECT count(*) FROM inbox_message WHERE consumer = 'score-service' AND event_id IN (?1, ?2, ?3, ?4)",
-                eventIds.toArray()));
+        assertEquals(6, count("SELECT count(*) FROM inbox_message WHERE consumer = 'score-service'"
+                + " AND event_id IN (?1, ?2, ?3, ?4, ?5, ?6)", eventIds.toArray()));
         assertEquals(1, scoreChangedRows(freelancer), "as many score-changed as with single delivery");
         assertEquals(1, historyRows(freelancer));
         scoreChangedRecords(freelancer, 1);
@@ -299,9 +321,10 @@ class ScoreFromEventsTest {
     void feedbackArrivingBeforeItsContractGivesTheSameFinalScore() {
         String freelancer = newId("f");
         Story story = happyStory(freelancer);
-        send(FEEDBACK_SUBMITTED, story.feedbackA());
-        send(FEEDBACK_SUBMITTED, story.feedbackB());
-        await().atMost(PATIENCE).until(() -> feedbackFact(story.contractA()).isPresent() && feedbackFact(story.contractB()).isPresent());
+        sendRevealed(story.feedbackA());
+        sendRevealed(story.feedbackB());
+        await().atMost(PATIENCE).until(() -> feedbackFact(story.contractA()).isPresent() && feedbackFact(story.contractB()).isPresent()
+                && revealFact(story.feedbackB().get("feedbackId").asText()));
         // Feedback alone is no contract: there is nothing to score yet.
         given().header("Authorization", bearer(freelancer, "FREELANCER")).get("/freelancers/{id}/score", freelancer)
                 .then().statusCode(200).body("jss", nullValue()).body("reason", startsWith("NO_CONTRACTS"));
@@ -321,15 +344,18 @@ class ScoreFromEventsTest {
         for (int i = 0; i < contracts; i++) {
             String contract = UUID.randomUUID().toString();
             String client = newId("c");
-            scores.recordClientFeedback(new EventCause(UUID.randomUUID(), "feedback.submitted"), new ClientFeedback(
-                    UUID.randomUUID().toString(), contract, freelancer, client, 10, new BigDecimal("5.00"),
+            String feedbackId = UUID.randomUUID().toString();
+            scores.record(new EventCause(UUID.randomUUID(), "feedback.submitted"), new ClientFeedback(
+                    feedbackId, contract, freelancer, client, 10, new BigDecimal("5.00"), null, false,
                     Instant.parse("2025-06-02T10:00:00Z")));
+            scores.record(new EventCause(UUID.randomUUID(), "feedback.revealed"), new FeedbackReveal(feedbackId, contract,
+                    freelancer, client, Instant.parse("2025-06-03T10:00:00Z"), "BOTH_SUBMITTED"));
             closes.add(new ClosedContract(contract, freelancer, client, Instant.parse("2025-05-01T09:00:00Z"),
                     Instant.parse("2025-06-01T12:00:00Z"), 50000, List.of(Instant.parse("2025-06-01T12:00:00Z")),
-                    EndReason.JOB_COMPLETED_SUCCESSFULLY, DisputeOutcome.NONE, Instant.parse("2025-06-01T12:00:00Z")));
+                    EndReason.JOB_COMPLETED_SUCCESSFULLY, EndedBy.CLIENT, DisputeOutcome.NONE, Instant.parse("2025-06-01T12:00:00Z")));
         }
         List<Callable<Void>> tasks = closes.stream().<Callable<Void>>map(close -> () -> {
-            scores.recordContractClosed(new EventCause(UUID.randomUUID(), "contract.closed"), close);
+            scores.record(new EventCause(UUID.randomUUID(), "contract.closed"), close);
             return null;
         }).toList();
         try (var pool = Executors.newFixedThreadPool(contracts)) {
@@ -362,6 +388,17 @@ class ScoreFromEventsTest {
                 50000, "JOB_COMPLETED_SUCCESSFULLY"));
         await().atMost(PATIENCE).until(() -> contractFact(valid).isPresent());
         assertTrue(contractFact(contract).isEmpty());
+    }
+
+    /** Sends a client's feedback and its reveal; returns the reveal's eventId, the event that lets it count. */
+    static UUID sendRevealed(ObjectNode feedback) {
+        send(FEEDBACK_SUBMITTED, feedback);
+        return send(FEEDBACK_REVEALED, revealed(feedback));
+    }
+
+    static boolean revealFact(String feedbackId) {
+        return QuarkusTransaction.requiringNew().call(() -> dev.jobsuccess.score.domain.FeedbackRevealFact
+                .findByIdOptional(feedbackId).isPresent());
     }
 
     /** Two $500 contracts with two clients, each rated 10 privately and 5.00 publicly. */

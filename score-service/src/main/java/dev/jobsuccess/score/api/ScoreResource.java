@@ -1,17 +1,23 @@
 package dev.jobsuccess.score.api;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import dev.jobsuccess.commons.problem.ProblemException;
 import dev.jobsuccess.commons.security.Roles;
+import dev.jobsuccess.score.domain.Explanation;
+import dev.jobsuccess.score.domain.ExplanationService;
+import dev.jobsuccess.score.domain.ScoreModel;
 import dev.jobsuccess.score.domain.ScoreService;
 
 @Path("/freelancers/{freelancerId}/score")
@@ -20,17 +26,56 @@ import dev.jobsuccess.score.domain.ScoreService;
 @SecurityRequirement(name = "jwt")
 public class ScoreResource {
 
-    private final ScoreService scores;
+    static final int MAX_PAGE_SIZE = 100;
 
-    ScoreResource(ScoreService scores) {
+    private final ScoreService scores;
+    private final ExplanationService explanations;
+    private final ScoreModel model;
+    private final Access access;
+
+    ScoreResource(ScoreService scores, ExplanationService explanations, ScoreModel model, Access access) {
         this.scores = scores;
+        this.explanations = explanations;
+        this.model = model;
+        this.access = access;
     }
 
     @GET
     @RolesAllowed({Roles.CLIENT, Roles.FREELANCER, Roles.PLATFORM})
-    @Operation(summary = "A freelancer's published Job Success Score, for any signed-in user",
+    @Operation(summary = "A freelancer's published Job Success Score and badges, for any signed-in user",
             description = "Every freelancer id is valid: one without scored contracts gets jss null and a reason.")
     public ScoreResponse score(@PathParam("freelancerId") String freelancerId) {
-        return ScoreResponse.of(scores.publishedScore(freelancerId));
+        return ScoreResponse.of(scores.publishedScore(freelancerId), model.params());
+    }
+
+    @GET
+    @Path("/explanation")
+    @RolesAllowed({Roles.CLIENT, Roles.FREELANCER, Roles.PLATFORM})
+    @Operation(summary = "Why the score is what it is: each contract's inclusion, outcome class, weight and effect",
+            description = "The freelancer and PLATFORM only. Built from revealed feedback only; the value of a private "
+                    + "rating is shown to PLATFORM only (per contract, under feedback).")
+    public Explanation explanation(@PathParam("freelancerId") String freelancerId) {
+        access.requireSelfOrPlatform(freelancerId);
+        return explanations.explain(freelancerId, access.isPlatform());
+    }
+
+    @GET
+    @Path("/history")
+    @RolesAllowed({Roles.CLIENT, Roles.FREELANCER, Roles.PLATFORM})
+    @Operation(summary = "The score's changes, newest first, one per score-changed event (paginated)",
+            description = "The freelancer and PLATFORM only.")
+    public HistoryResponse history(@PathParam("freelancerId") String freelancerId,
+                                   @QueryParam("page") @DefaultValue("0") int page,
+                                   @QueryParam("size") @DefaultValue("20") int size) {
+        access.requireSelfOrPlatform(freelancerId);
+        if (page < 0) {
+            throw ProblemException.badRequest("page", "must not be negative");
+        }
+        if (size < 1 || size > MAX_PAGE_SIZE) {
+            throw ProblemException.badRequest("size", "must be between 1 and " + MAX_PAGE_SIZE);
+        }
+        ScoreService.HistoryPage history = scores.history(freelancerId, page, size);
+        return new HistoryResponse(freelancerId, page, size, history.totalItems(),
+                history.entries().stream().map(HistoryResponse.Item::of).toList());
     }
 }

@@ -6,10 +6,14 @@ import java.util.Objects;
 
 /**
  * What a client's feedback on a contract brings to the freelancer's score: the private 0–10
- * recommendation and the public overall rating, either of which may be absent.
+ * recommendation, the private end reason and the public overall rating, any of which may be absent.
+ *
+ * @param privateEndReason the reason the client gave in the private part, as sent (an EndReason name, or anything else)
+ * @param midContract periodic feedback on a running contract, which counts only with periodic_feedback_counts
  */
 public record ClientFeedback(String feedbackId, String contractId, String freelancerId, String clientId,
-                             Integer privateRecommend, BigDecimal publicOverall, Instant submittedAt) {
+                             Integer privateRecommend, BigDecimal publicOverall, String privateEndReason, boolean midContract,
+                             Instant submittedAt) implements Fact {
 
     private static final BigDecimal MIN_OVERALL = BigDecimal.ONE;
     private static final BigDecimal MAX_OVERALL = BigDecimal.valueOf(5);
@@ -32,6 +36,6 @@ public record ClientFeedback(String feedbackId, String contractId, String freela
     @Override
     public String toString() {
         return "ClientFeedback[feedbackId=" + feedbackId + ", contractId=" + contractId + ", freelancerId=" + freelancerId
-                + ", clientId=" + clientId + ", submittedAt=" + submittedAt + "]";
+                + ", clientId=" + clientId + ", midContract=" + midContract + ", submittedAt=" + submittedAt + "]";
     }
 }

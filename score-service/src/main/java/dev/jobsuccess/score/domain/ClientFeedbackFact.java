@@ -2,6 +2,7 @@ package dev.jobsuccess.score.domain;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 
@@ -13,7 +14,7 @@ import jakarta.persistence.Table;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 /**
- * A client's feedback on a contract, as its feedback-submitted event reported it. Stored on its own,
+ * A client's end-of-contract feedback on a contract, as its feedback-submitted event reported it. Stored on its own,
  * whether or not the contract's close is known yet. Holds the private rating, which only the score
  * computation reads.
  */
@@ -34,6 +35,9 @@ public class ClientFeedbackFact extends PanacheEntityBase {
     public Integer privateRecommend;
     @Column(name = "public_overall")
     public BigDecimal publicOverall;
+    /** The end reason the client gave privately, as sent; only a known capping reason has an effect. */
+    @Column(name = "private_end_reason")
+    public String privateEndReason;
     @Column(name = "submitted_at", nullable = false)
     public Instant submittedAt;
     @Column(name = "source_event_id", nullable = false)
@@ -48,22 +52,24 @@ public class ClientFeedbackFact extends PanacheEntityBase {
      * Stores the client's feedback on its contract; of two submissions for one contract, the later
      * one is kept, so replays and reordering end in the same facts.
      */
-    static void recordSubmitted(ClientFeedback feedback, UUID eventId, Instant now) {
+    static boolean recordSubmitted(ClientFeedback feedback, UUID eventId, Instant now) {
         ClientFeedbackFact fact = findById(feedback.contractId());
         if (fact == null) {
             fact = new ClientFeedbackFact();
             fact.contractId = feedback.contractId();
             fact.apply(feedback, eventId, now);
             fact.persist();
-            return;
+            return true;
         }
-        if (!feedback.submittedAt().isBefore(fact.submittedAt)) {
+        if (Newer.than(feedback.submittedAt(), eventId, fact.submittedAt, fact.sourceEventId)) {
             fact.apply(feedback, eventId, now);
+            return true;
         }
+        return false;
     }
 
-    static List<ClientFeedbackFact> ofFreelancer(String freelancerId) {
-        return list("freelancerId", freelancerId);
+    static List<ClientFeedbackFact> ofFreelancers(Collection<String> freelancerIds) {
+        return list("freelancerId IN ?1", freelancerIds);
     }
 
     private void apply(ClientFeedback feedback, UUID eventId, Instant now) {
@@ -72,6 +78,7 @@ public class ClientFeedbackFact extends PanacheEntityBase {
         clientId = feedback.clientId();
         privateRecommend = feedback.privateRecommend();
         publicOverall = feedback.publicOverall();
+        privateEndReason = feedback.privateEndReason();
         submittedAt = feedback.submittedAt();
         sourceEventId = eventId;
         recordedAt = now;

@@ -10,11 +10,12 @@ import dev.jobsuccess.jss.EndReason;
 /**
  * A contract's facts as its closing reported them (domain.md §d.3.1).
  *
+ * @param endedBy who ended it; null only for facts stored before this was recorded
  * @param occurredAt when the producer published these facts; of two publications for one contract, the later wins
  */
 public record ClosedContract(String contractId, String freelancerId, String clientId, Instant startedAt, Instant endedAt,
-                             long netEarningsCents, List<Instant> paymentInstants, EndReason endReasonCode,
-                             DisputeOutcome disputeOutcome, Instant occurredAt) {
+                             long netEarningsCents, List<Instant> paymentInstants, EndReason endReasonCode, EndedBy endedBy,
+                             DisputeOutcome disputeOutcome, Instant occurredAt) implements Fact {
 
     public ClosedContract {
         Objects.requireNonNull(contractId, "contractId");

@@ -2,6 +2,7 @@ package dev.jobsuccess.score.domain;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 
@@ -50,6 +51,9 @@ public class ContractFact extends PanacheEntityBase {
     @Column(name = "end_reason_code")
     public EndReason endReasonCode;
     @Enumerated(EnumType.STRING)
+    @Column(name = "ended_by")
+    public EndedBy endedBy;
+    @Enumerated(EnumType.STRING)
     @Column(name = "dispute_outcome", nullable = false)
     public DisputeOutcome disputeOutcome;
     @Column(name = "occurred_at", nullable = false)
@@ -65,25 +69,29 @@ public class ContractFact extends PanacheEntityBase {
     /**
      * Stores the closed contract. A contract closes once, but its event may be published again; the
      * publication that occurred last is kept, so replays and reordering end in the same facts.
+     *
+     * @return whether the stored facts changed
      */
-    static void recordClosed(ClosedContract closed, UUID eventId, Instant now) {
+    static boolean recordClosed(ClosedContract closed, UUID eventId, Instant now) {
         ContractFact fact = findById(closed.contractId());
         if (fact == null) {
             fact = new ContractFact();
             fact.contractId = closed.contractId();
             fact.apply(closed, eventId, now);
             fact.persist();
-            return;
+            return true;
         }
-        if (!closed.occurredAt().isBefore(fact.occurredAt)) {
+        if (Newer.than(closed.occurredAt(), eventId, fact.occurredAt, fact.sourceEventId)) {
             fact.apply(closed, eventId, now);
+            return true;
         }
+        return false;
     }
 
-    /** The contracts of one freelancer, payments loaded, in the order they ended. */
-    static List<ContractFact> ofFreelancer(String freelancerId) {
-        return find("SELECT DISTINCT c FROM ContractFact c LEFT JOIN FETCH c.paymentInstants"
-                + " WHERE c.freelancerId = ?1 ORDER BY c.endedAt, c.contractId", freelancerId).list();
+    /** The contracts of these freelancers, payments loaded. */
+    static List<ContractFact> ofFreelancers(Collection<String> freelancerIds) {
+        return find("SELECT DISTINCT c FROM ContractFact c LEFT JOIN FETCH c.paymentInstants WHERE c.freelancerId IN ?1",
+                freelancerIds).list();
     }
 
     private void apply(ClosedContract closed, UUID eventId, Instant now) {
@@ -96,6 +104,7 @@ public class ContractFact extends PanacheEntityBase {
         paymentInstants.clear();
         paymentInstants.addAll(closed.paymentInstants());
         endReasonCode = closed.endReasonCode();
+        endedBy = closed.endedBy();
         disputeOutcome = closed.disputeOutcome();
         occurredAt = closed.occurredAt();
         sourceEventId = eventId;

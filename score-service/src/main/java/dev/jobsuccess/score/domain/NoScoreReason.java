@@ -1,5 +1,7 @@
 package dev.jobsuccess.score.domain;
 
+import dev.jobsuccess.jss.JssParams;
+
 /**
  * Why a freelancer has no score. Deliberately coarse: saying which contracts are missing a class
  * would tell a reader which client left negative private feedback (domain.md §d.4 privacy).
@@ -11,11 +13,11 @@ public enum NoScoreReason {
     NOT_ENOUGH_CONTRACTS;
 
     /** A sentence for people, starting with the code so that programs can match it. */
-    public String explanation() {
+    public String explanation(JssParams params) {
         return name() + ": " + switch (this) {
             case NO_CONTRACTS -> "no ended contract of this freelancer is known yet";
-            case NOT_ENOUGH_CONTRACTS -> "a window needs " + ScoreModel.PARAMS.minCountedContracts() + " counted contracts from "
-                    + ScoreModel.PARAMS.minDistinctClients() + " distinct clients";
+            case NOT_ENOUGH_CONTRACTS -> "a window needs " + params.minCountedContracts() + " counted contracts from "
+                    + params.minDistinctClients() + " distinct clients";
         };
     }
 }

@@ -2,8 +2,10 @@ package dev.jobsuccess.score.domain;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 
+import dev.jobsuccess.jss.Badge;
 import dev.jobsuccess.jss.Band;
 import dev.jobsuccess.jss.Window;
 
@@ -12,8 +14,9 @@ import dev.jobsuccess.jss.Window;
  *
  * @param computedAt null when nothing was ever computed for the freelancer
  * @param noScoreReason why {@code jss} is null; null when there is a score
+ * @param eligibleWeeksLast16 null until the badges were first evaluated at a snapshot
  */
 public record PublishedScore(String freelancerId, Integer jss, Window selectedWindow, Band band,
                              Map<Window, Integer> windows, LocalDate asOf, Instant computedAt,
-                             NoScoreReason noScoreReason) {
+                             NoScoreReason noScoreReason, List<Badge> badges, Integer eligibleWeeksLast16) {
 }

@@ -2,7 +2,10 @@ package dev.jobsuccess.score.domain;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -15,6 +18,7 @@ import jakarta.persistence.Table;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
+import dev.jobsuccess.jss.Badge;
 import dev.jobsuccess.jss.Band;
 import dev.jobsuccess.jss.Window;
 
@@ -64,12 +68,24 @@ public class ScoreHistoryEntry extends PanacheEntityBase {
     public String causeEventType;
     @Column(name = "score_changed_event_id", nullable = false, updatable = false)
     public UUID scoreChangedEventId;
+    @Enumerated(EnumType.STRING)
+    @Column(name = "score_trigger", nullable = false, updatable = false)
+    public Trigger trigger;
+    @Column(name = "cause_snapshot_date", updatable = false)
+    public LocalDate causeSnapshotDate;
+    /** Comma-separated, e.g. "TOP_RATED,TOP_RATED_PLUS"; empty for none. */
+    @Column(name = "previous_badges", nullable = false, updatable = false)
+    public String previousBadges;
+    @Column(nullable = false, updatable = false)
+    public String badges;
+    @Column(name = "eligible_weeks_last16", updatable = false)
+    public Integer eligibleWeeksLast16;
 
     protected ScoreHistoryEntry() {
     }
 
     /** Records the change that brought the score from {@code previous} to its current state. */
-    static void append(FreelancerScore current, ScoreSnapshot previous, EventCause cause, UUID scoreChangedEventId) {
+    static void append(FreelancerScore current, ScoreSnapshot previous, ChangeCause cause, UUID scoreChangedEventId) {
         ScoreHistoryEntry entry = new ScoreHistoryEntry();
         entry.freelancerId = current.freelancerId;
         entry.previousJss = previous.jss();
@@ -87,7 +103,38 @@ public class ScoreHistoryEntry extends PanacheEntityBase {
         entry.computedAt = current.computedAt;
         entry.causeEventId = cause.eventId();
         entry.causeEventType = cause.eventType();
+        entry.trigger = cause.trigger();
+        entry.causeSnapshotDate = cause.snapshotDate();
+        entry.previousBadges = join(previous.badges());
+        entry.badges = join(current.snapshot().badges());
+        entry.eligibleWeeksLast16 = current.eligibleWeeksLast16;
         entry.scoreChangedEventId = scoreChangedEventId;
         entry.persist();
+    }
+
+    /** A page of the freelancer's changes, newest first. */
+    static List<ScoreHistoryEntry> page(String freelancerId, int page, int size) {
+        return find("freelancerId = ?1 ORDER BY id DESC", freelancerId).page(page, size).list();
+    }
+
+    static long countOf(String freelancerId) {
+        return count("freelancerId", freelancerId);
+    }
+
+    public List<Badge> previousBadgeList() {
+        return split(previousBadges);
+    }
+
+    public List<Badge> badgeList() {
+        return split(badges);
+    }
+
+    private static String join(List<Badge> badges) {
+        return badges.stream().map(Badge::name).collect(Collectors.joining(","));
+    }
+
+    private static List<Badge> split(String badges) {
+        return badges == null || badges.isEmpty() ? List.of()
+                : Arrays.stream(badges.split(",")).map(Badge::valueOf).toList();
     }
 }

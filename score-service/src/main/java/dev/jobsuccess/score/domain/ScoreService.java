@@ -2,11 +2,12 @@ package dev.jobsuccess.score.domain;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
+import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -14,14 +15,13 @@ import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 
 import dev.jobsuccess.commons.inbox.Inbox;
-import dev.jobsuccess.jss.JssResult;
 import dev.jobsuccess.jss.Window;
-import dev.jobsuccess.score.messaging.ScoreEvents;
 
 /**
- * Owns the transactions. Each consumed event is applied once (inbox), stored as a fact of its own,
- * and followed by a recompute of the freelancer's score from all stored facts, never from the
- * event alone: so events may come in any order, and the score is what the facts say.
+ * Owns the consumers' transactions. A batch of consumed events is applied in one transaction: each event
+ * once (inbox), each stored as a fact of its own; then every freelancer the batch touched is recomputed once,
+ * from all stored facts, never from the events alone: so events may come in any order, and the score is
+ * what the facts say.
  */
 @ApplicationScoped
 public class ScoreService {
@@ -30,100 +30,92 @@ public class ScoreService {
     static final String CONSUMER = "score-service";
     private static final Logger LOG = Logger.getLogger(ScoreService.class);
 
+    /** An event of a batch that was refused, and why; the caller sends it to the dead-letter topic. */
+    public record Rejected(int index, String reason) {
+    }
+
     private final Inbox inbox;
     private final Clock clock;
-    private final ScoreEvents events;
+    private final FactStore facts;
+    private final Recomputer recomputer;
+    private final ScoreModel model;
 
-    ScoreService(Inbox inbox, Clock clock, ScoreEvents events) {
+    ScoreService(Inbox inbox, Clock clock, FactStore facts, Recomputer recomputer, ScoreModel model) {
         this.inbox = inbox;
         this.clock = clock;
-        this.events = events;
+        this.facts = facts;
+        this.recomputer = recomputer;
+        this.model = model;
     }
 
+    /**
+     * Applies the batch in order and recomputes each touched freelancer once at the end, naming as cause
+     * the last event of the batch that touched them. Under BIWEEKLY_SUNDAY, facts are only stored.
+     *
+     * @return the events refused because they contradict stored facts (no effect, no inbox row)
+     */
     @Transactional
-    public void recordContractClosed(EventCause cause, ClosedContract contract) {
-        if (!inbox.firstDelivery(CONSUMER, cause.eventId(), cause.eventType())) {
-            LOG.debugf("event %s already applied", cause.eventId());
-            return;
-        }
-        requireSameParties(contract.contractId(), contract.freelancerId(), contract.clientId(), cause);
+    public List<Rejected> applyBatch(List<IncomingFact> batch) {
         Instant now = clock.instant();
-        FreelancerScore score = FreelancerScore.lockFor(contract.freelancerId(), ScoreModel.utcDate(now), now);
-        ContractFact.recordClosed(contract, cause.eventId(), now);
-        recompute(score, cause, now);
+        Map<String, EventCause> touched = new LinkedHashMap<>();
+        List<Rejected> rejected = new ArrayList<>();
+        for (int i = 0; i < batch.size(); i++) {
+            IncomingFact incoming = batch.get(i);
+            Optional<String> conflict = facts.conflict(incoming.fact(), incoming.cause());
+            if (conflict.isPresent()) {
+                rejected.add(new Rejected(i, conflict.get()));
+                continue;
+            }
+            if (!inbox.firstDelivery(CONSUMER, incoming.cause().eventId(), incoming.cause().eventType())) {
+                LOG.debugf("event %s already applied", incoming.cause().eventId());
+                continue;
+            }
+            for (String freelancerId : facts.store(incoming.fact(), incoming.cause(), now)) {
+                touched.remove(freelancerId);
+                touched.put(freelancerId, incoming.cause());
+            }
+        }
+        if (model.schedule().recomputesOnEvents() && !touched.isEmpty()) {
+            recomputer.recompute(touched.keySet(), model.effectiveDate(FactLoader.utcDate(now)), Recomputer.Mode.SCORE,
+                    freelancerId -> ChangeCause.event(touched.get(freelancerId)));
+        }
+        return rejected;
     }
 
-    @Transactional
-    public void recordClientFeedback(EventCause cause, ClientFeedback feedback) {
-        if (!inbox.firstDelivery(CONSUMER, cause.eventId(), cause.eventType())) {
-            LOG.debugf("event %s already applied", cause.eventId());
-            return;
+    /**
+     * Applies one event on its own.
+     *
+     * @throws FactConflictException when it contradicts the stored facts (nothing is stored)
+     */
+    public void record(EventCause cause, Fact fact) {
+        List<Rejected> rejected = applyBatch(List.of(new IncomingFact(cause, fact)));
+        if (!rejected.isEmpty()) {
+            throw new FactConflictException(rejected.getFirst().reason());
         }
-        requireSameParties(feedback.contractId(), feedback.freelancerId(), feedback.clientId(), cause);
-        Instant now = clock.instant();
-        FreelancerScore score = FreelancerScore.lockFor(feedback.freelancerId(), ScoreModel.utcDate(now), now);
-        ClientFeedbackFact.recordSubmitted(feedback, cause.eventId(), now);
-        recompute(score, cause, now);
     }
+
+    /** A page of the freelancer's score changes, newest first. */
+    @Transactional
+    public HistoryPage history(String freelancerId, int page, int size) {
+        return new HistoryPage(ScoreHistoryEntry.countOf(freelancerId), ScoreHistoryEntry.page(freelancerId, page, size));
+    }
+
+    /** Some of a freelancer's score changes, and how many there are in all. */
+    public record HistoryPage(long totalItems, List<ScoreHistoryEntry> entries) {}
 
     /** The freelancer's latest score; every id is a valid freelancer, those without facts simply have none. */
     @Transactional
     public PublishedScore publishedScore(String freelancerId) {
         FreelancerScore score = FreelancerScore.findById(freelancerId);
-        if (score == null) {
+        if (score == null || !score.computed()) {
             Map<Window, Integer> none = new EnumMap<>(Window.class);
             for (Window window : Window.values()) {
                 none.put(window, null);
             }
-            return new PublishedScore(freelancerId, null, null, null, none, ScoreModel.utcDate(clock.instant()), null,
-                    NoScoreReason.NO_CONTRACTS);
+            return new PublishedScore(freelancerId, null, null, null, none, FactLoader.utcDate(clock.instant()), null,
+                    NoScoreReason.NO_CONTRACTS, List.of(), null);
         }
         return new PublishedScore(score.freelancerId, score.jss, score.selectedWindow, score.band, score.windows(),
-                score.asOf, score.computedAt, score.noScoreReason);
-    }
-
-    /**
-     * Runs with the freelancer's score row locked, so two recomputes of one freelancer queue up and
-     * the later one reads every fact the earlier one committed.
-     */
-    private void recompute(FreelancerScore score, EventCause cause, Instant now) {
-        LocalDate asOf = ScoreModel.utcDate(now);
-        List<ContractFact> contracts = ContractFact.ofFreelancer(score.freelancerId);
-        JssResult result = ScoreModel.compute(contracts, ClientFeedbackFact.ofFreelancer(score.freelancerId), asOf);
-        NoScoreReason reason = result.jss() != null ? null
-                : contracts.isEmpty() ? NoScoreReason.NO_CONTRACTS : NoScoreReason.NOT_ENOUGH_CONTRACTS;
-        ScoreSnapshot previous = score.snapshot();
-        score.update(result, reason, asOf, now);
-        ScoreSnapshot current = score.snapshot();
-        // Announced only when what readers see moves (domain.md §d.3.7); window values alone do not count.
-        if (!previous.equals(current)) {
-            UUID eventId = events.scoreChanged(new ScoreChange(score.freelancerId, asOf, now, cause, previous, current,
-                    result.windows(), result.contracts()));
-            ScoreHistoryEntry.append(score, previous, cause, eventId);
-            LOG.infof("freelancer %s: jss %s (%s) -> %s (%s) after %s %s", score.freelancerId, previous.jss(),
-                    previous.selectedWindow(), current.jss(), current.selectedWindow(), cause.eventType(), cause.eventId());
-        }
-    }
-
-    /**
-     * A contract's parties never change. An event naming other parties than the facts already
-     * stored for its contract is refused rather than allowed to move a score it does not belong to.
-     */
-    private static void requireSameParties(String contractId, String freelancerId, String clientId, EventCause cause) {
-        ContractFact contract = ContractFact.findById(contractId);
-        if (contract != null && (!contract.freelancerId.equals(freelancerId) || !contract.clientId.equals(clientId))) {
-            throw conflict(contractId, contract.freelancerId, contract.clientId, freelancerId, clientId, cause);
-        }
-        ClientFeedbackFact feedback = ClientFeedbackFact.findById(contractId);
-        if (feedback != null && (!feedback.freelancerId.equals(freelancerId) || !feedback.clientId.equals(clientId))) {
-            throw conflict(contractId, feedback.freelancerId, feedback.clientId, freelancerId, clientId, cause);
-        }
-    }
-
-    private static FactConflictException conflict(String contractId, String storedFreelancer, String storedClient,
-                                                  String freelancerId, String clientId, EventCause cause) {
-        return new FactConflictException("contract " + contractId + " is between client " + storedClient + " and freelancer "
-                + storedFreelancer + ", but " + cause.eventType() + " " + cause.eventId() + " names client " + clientId
-                + " and freelancer " + freelancerId);
+                score.asOf, score.computedAt, score.noScoreReason, score.snapshot().badges(), score.eligibleWeeksLast16);
     }
 }

@@ -12,7 +12,9 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import dev.jobsuccess.jss.DisputeOutcome;
 import dev.jobsuccess.jss.EndReason;
 import dev.jobsuccess.score.domain.ClosedContract;
+import dev.jobsuccess.score.domain.EndedBy;
 import dev.jobsuccess.score.domain.EventCause;
+import dev.jobsuccess.score.domain.IncomingFact;
 
 /**
  * The parts of contract-closed (docs/events/contract-closed.schema.json) the score reads. Unknown
@@ -21,8 +23,8 @@ import dev.jobsuccess.score.domain.EventCause;
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record ContractClosedMessage(UUID eventId, String eventType, Integer schemaVersion, Instant occurredAt,
                                     String contractId, String clientId, String freelancerId, Instant startedAt,
-                                    Instant endedAt, EndReason endReasonCode, Money money,
-                                    List<Instant> paymentInstants, DisputeOutcome disputeOutcome) {
+                                    Instant endedAt, EndedBy endedBy, EndReason endReasonCode, Money money,
+                                    List<Instant> paymentInstants, DisputeOutcome disputeOutcome) implements ScoreInput {
 
     public static final String TOPIC = "contract-closed";
     public static final String TYPE = "contract.closed";
@@ -31,26 +33,20 @@ public record ContractClosedMessage(UUID eventId, String eventType, Integer sche
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Money(String currency, Long netEarningsCents) {}
 
-    EventCause cause() {
-        return new EventCause(required(eventId, "eventId"), required(eventType, "eventType"));
-    }
-
-    /** The contract's facts, once the message has been checked to be a contract-closed event of a version this service reads. */
-    ClosedContract toClosedContract() {
+    @Override
+    public IncomingFact toFact() {
         expect(TYPE, eventType, "eventType");
         expect(SCHEMA_VERSION, schemaVersion, "schemaVersion");
+        EventCause cause = new EventCause(required(eventId, "eventId"), eventType);
         required(money, "money");
         expect("USD", money.currency(), "money.currency");
-        List<Instant> payments = required(paymentInstants, "paymentInstants");
-        if (payments.contains(null)) {
-            throw new InvalidEventException("paymentInstants must not contain null");
-        }
+        List<Instant> payments = EventJson.instants(paymentInstants, "paymentInstants");
         try {
-            return new ClosedContract(required(contractId, "contractId"), required(freelancerId, "freelancerId"),
-                    required(clientId, "clientId"), required(startedAt, "startedAt"), required(endedAt, "endedAt"),
-                    required(money.netEarningsCents(), "money.netEarningsCents"), payments,
-                    required(endReasonCode, "endReasonCode"), required(disputeOutcome, "disputeOutcome"),
-                    required(occurredAt, "occurredAt"));
+            return new IncomingFact(cause, new ClosedContract(required(contractId, "contractId"),
+                    required(freelancerId, "freelancerId"), required(clientId, "clientId"), required(startedAt, "startedAt"),
+                    required(endedAt, "endedAt"), required(money.netEarningsCents(), "money.netEarningsCents"), payments,
+                    required(endReasonCode, "endReasonCode"), required(endedBy, "endedBy"),
+                    required(disputeOutcome, "disputeOutcome"), required(occurredAt, "occurredAt")));
         } catch (IllegalArgumentException e) {
             throw new InvalidEventException(e.getMessage(), e);
         }

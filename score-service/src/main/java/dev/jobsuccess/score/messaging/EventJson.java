@@ -1,5 +1,7 @@
 package dev.jobsuccess.score.messaging;
 
+import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -29,6 +31,15 @@ final class EventJson {
             throw new InvalidEventException(field + " is required");
         }
         return value;
+    }
+
+    /** A required list of instants without nulls. */
+    static List<Instant> instants(List<Instant> instants, String field) {
+        required(instants, field);
+        if (instants.contains(null)) {
+            throw new InvalidEventException(field + " must not contain null");
+        }
+        return instants;
     }
 
     static void expect(Object expected, Object actual, String field) {

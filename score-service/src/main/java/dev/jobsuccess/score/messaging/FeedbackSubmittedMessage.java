@@ -12,6 +12,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 
 import dev.jobsuccess.score.domain.ClientFeedback;
 import dev.jobsuccess.score.domain.EventCause;
+import dev.jobsuccess.score.domain.IncomingFact;
 
 /**
  * The parts of feedback-submitted (docs/events/feedback-submitted.schema.json) the score reads.
@@ -22,7 +23,7 @@ public record FeedbackSubmittedMessage(UUID eventId, String eventType, Integer s
                                        String feedbackId, String contractId, String freelancerId, String clientId,
                                        AuthorRole authorRole, Boolean midContract,
                                        @JsonProperty("public") PublicPart publicPart,
-                                       @JsonProperty("private") PrivatePart privatePart) {
+                                       @JsonProperty("private") PrivatePart privatePart) implements ScoreInput {
 
     public static final String TOPIC = "feedback-submitted";
     public static final String TYPE = "feedback.submitted";
@@ -34,37 +35,30 @@ public record FeedbackSubmittedMessage(UUID eventId, String eventType, Integer s
     public record PublicPart(BigDecimal overall) {}
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record PrivatePart(Integer recommendScore) {}
-
-    EventCause cause() {
-        return new EventCause(required(eventId, "eventId"), required(eventType, "eventType"));
-    }
+    public record PrivatePart(Integer recommendScore, String endReasonCode) {}
 
     /**
-     * Only a client's end-of-contract feedback feeds the freelancer's score (domain.md §d.2): the
-     * freelancer's feedback is about the client, and mid-contract feedback is excluded by default.
+     * Only a client's feedback feeds the freelancer's score (domain.md §d.2): the freelancer's is about the
+     * client (it feeds the client flag, in feedback-service). Mid-contract feedback is kept as periodic feedback.
      */
-    boolean feedsFreelancerScore() {
-        checkEnvelope();
-        return required(authorRole, "authorRole") == AuthorRole.CLIENT && !required(midContract, "midContract");
-    }
-
-    ClientFeedback toClientFeedback() {
-        checkEnvelope();
+    @Override
+    public IncomingFact toFact() {
+        expect(TYPE, eventType, "eventType");
+        expect(SCHEMA_VERSION, schemaVersion, "schemaVersion");
+        EventCause cause = new EventCause(required(eventId, "eventId"), eventType);
+        if (required(authorRole, "authorRole") != AuthorRole.CLIENT) {
+            return null;
+        }
         try {
-            return new ClientFeedback(required(feedbackId, "feedbackId"), required(contractId, "contractId"),
+            return new IncomingFact(cause, new ClientFeedback(required(feedbackId, "feedbackId"), required(contractId, "contractId"),
                     required(freelancerId, "freelancerId"), required(clientId, "clientId"),
                     privatePart == null ? null : privatePart.recommendScore(),
                     publicPart == null ? null : publicPart.overall(),
-                    required(occurredAt, "occurredAt"));
+                    privatePart == null ? null : privatePart.endReasonCode(),
+                    required(midContract, "midContract"), required(occurredAt, "occurredAt")));
         } catch (IllegalArgumentException e) {
             throw new InvalidEventException(e.getMessage(), e);
         }
-    }
-
-    private void checkEnvelope() {
-        expect(TYPE, eventType, "eventType");
-        expect(SCHEMA_VERSION, schemaVersion, "schemaVersion");
     }
 
     @Override

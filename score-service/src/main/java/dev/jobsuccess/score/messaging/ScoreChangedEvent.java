@@ -8,9 +8,11 @@ import java.util.UUID;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 
+import dev.jobsuccess.jss.Badge;
 import dev.jobsuccess.jss.Band;
 import dev.jobsuccess.jss.Inclusion;
 import dev.jobsuccess.jss.Window;
+import dev.jobsuccess.score.domain.Trigger;
 
 /**
  * The score-changed event, as docs/events/score-changed.schema.json defines it. Public data only:
@@ -25,9 +27,7 @@ public record ScoreChangedEvent(UUID eventId, String eventType, int schemaVersio
     public static final String TYPE = "score.changed";
     public static final int SCHEMA_VERSION = 1;
 
-    public enum Trigger { EVENT, SCHEDULED_DAILY, REBUILD }
-
-    /** What moved the score: the consumed event, or the snapshot date of a scheduled recompute. */
+    /** What moved the score: the consumed event (or request), or the snapshot date of a scheduled recompute or rebuild. */
     public record Cause(UUID eventId, String eventType, LocalDate snapshotDate) {}
 
     public record Model(String formula, String weighting, String version) {}
@@ -41,5 +41,5 @@ public record ScoreChangedEvent(UUID eventId, String eventType, int schemaVersio
     /** @param weightJobs the weight in jobs (quarter-units / 4), null unless counted */
     public record ContractEntry(String contractId, Inclusion status, BigDecimal weightJobs) {}
 
-    public record Badges(List<String> previous, List<String> current) {}
+    public record Badges(List<Badge> previous, List<Badge> current, List<Badge> gained, List<Badge> lost) {}
 }

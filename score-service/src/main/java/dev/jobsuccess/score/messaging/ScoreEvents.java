@@ -8,10 +8,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.jobsuccess.commons.outbox.Outbox;
 import dev.jobsuccess.commons.outbox.OutgoingEvent;
+import dev.jobsuccess.jss.Badge;
 import dev.jobsuccess.jss.ContractResult;
+import dev.jobsuccess.jss.JssParams;
+import dev.jobsuccess.jss.Weighting;
 import dev.jobsuccess.jss.Window;
+import dev.jobsuccess.score.config.ScoreConfig;
 import dev.jobsuccess.score.domain.ScoreChange;
-import dev.jobsuccess.score.domain.ScoreModel;
 import dev.jobsuccess.score.domain.ScoreSnapshot;
 
 /** Turns score changes into score-changed events in the outbox, inside the caller's transaction. */
@@ -21,27 +24,30 @@ public class ScoreEvents {
     private static final BigDecimal QUARTERS_PER_JOB = BigDecimal.valueOf(4);
 
     private final Outbox outbox;
+    private final ScoreConfig config;
 
-    ScoreEvents(Outbox outbox) {
+    ScoreEvents(Outbox outbox, ScoreConfig config) {
         this.outbox = outbox;
+        this.config = config;
     }
 
-    /** Writes the event for this change and returns its id. */
+    /** Writes the event for this change, keyed by the freelancer, and returns its id. */
     public UUID scoreChanged(ScoreChange change) {
         UUID eventId = UUID.randomUUID();
         var windows = change.windows();
+        List<Badge> before = change.previous().badges();
+        List<Badge> after = change.current().badges();
         var event = new ScoreChangedEvent(eventId, ScoreChangedEvent.TYPE, ScoreChangedEvent.SCHEMA_VERSION,
-                change.computedAt(), change.freelancerId(), change.asOf(), ScoreChangedEvent.Trigger.EVENT,
-                new ScoreChangedEvent.Cause(change.cause().eventId(), change.cause().eventType(), null),
-                new ScoreChangedEvent.Model(ScoreModel.PARAMS.formula().name(), ScoreModel.PARAMS.weighting().name(),
-                        ScoreModel.VERSION),
+                change.computedAt(), change.freelancerId(), change.asOf(), change.cause().trigger(),
+                new ScoreChangedEvent.Cause(change.cause().eventId(), change.cause().eventType(), change.cause().snapshotDate()),
+                new ScoreChangedEvent.Model(config.formula().name(), config.weighting().name(), config.modelVersion()),
                 score(change.previous()), score(change.current()),
                 new ScoreChangedEvent.Windows(windows.get(Window.W24), windows.get(Window.W12), windows.get(Window.W6),
                         windows.get(Window.W3), windows.get(Window.TRENDING)),
-                change.contracts().stream().map(ScoreEvents::contract).toList(),
-                // Badges and eligible weeks come with the weekly snapshots (domain.md §d.3.9), not modelled yet.
-                new ScoreChangedEvent.Badges(List.of(), List.of()),
-                null);
+                change.contracts().stream().map(c -> contract(c, config.weighting())).toList(),
+                new ScoreChangedEvent.Badges(before, after, after.stream().filter(b -> !before.contains(b)).toList(),
+                        before.stream().filter(b -> !after.contains(b)).toList()),
+                change.eligibleWeeksLast16());
         outbox.publish(new OutgoingEvent(ScoreChangedEvent.TOPIC, change.freelancerId(), eventId, ScoreChangedEvent.TYPE, event));
         return eventId;
     }
@@ -51,9 +57,23 @@ public class ScoreEvents {
     }
 
     /** Only inclusion and weight: the outcome class is not public. */
-    private static ScoreChangedEvent.ContractEntry contract(ContractResult result) {
-        // The model weighs in quarter-jobs (TIERED); divided by 4 it is exact: 1, 1.25, 1.5, 1.75, ...
-        BigDecimal weightJobs = result.weightQ() == null ? null : BigDecimal.valueOf(result.weightQ()).divide(QUARTERS_PER_JOB);
-        return new ScoreChangedEvent.ContractEntry(result.contractId(), result.inclusion(), weightJobs);
+    private static ScoreChangedEvent.ContractEntry contract(ContractResult result, Weighting weighting) {
+        return new ScoreChangedEvent.ContractEntry(result.contractId(), result.inclusion(), weightJobs(result.weightQ(), weighting));
+    }
+
+    /**
+     * The weight in jobs: quarter-units / 4, exact (1, 1.25, 1.5, ...). Under LINEAR_DOLLARS the engine weighs in
+     * whole dollars, which is not a number of jobs, so null.
+     */
+    static BigDecimal weightJobs(Integer weightQ, Weighting weighting) {
+        if (weightQ == null || weighting == Weighting.LINEAR_DOLLARS) {
+            return null;
+        }
+        return BigDecimal.valueOf(weightQ).divide(QUARTERS_PER_JOB);
+    }
+
+    /** Exposed for the API, which shows the same weight in jobs. */
+    public static BigDecimal weightJobs(Integer weightQ, JssParams params) {
+        return weightJobs(weightQ, params.withDefaults().weighting());
     }
 }

@@ -1,0 +1,50 @@
+package dev.jobsuccess.score.api;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import dev.jobsuccess.commons.problem.ProblemException;
+import dev.jobsuccess.commons.security.Roles;
+import dev.jobsuccess.score.domain.WhatIf;
+import dev.jobsuccess.score.domain.WhatIfService;
+
+@Path("/freelancers/{freelancerId}/what-if")
+@Consumes(MediaType.APPLICATION_JSON)
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "scores")
+@SecurityRequirement(name = "jwt")
+public class WhatIfResource {
+
+    private final WhatIfService whatIf;
+    private final Access access;
+
+    WhatIfResource(WhatIfService whatIf, Access access) {
+        this.whatIf = whatIf;
+        this.access = access;
+    }
+
+    @POST
+    @RolesAllowed({Roles.CLIENT, Roles.FREELANCER, Roles.PLATFORM})
+    @Operation(summary = "What would my score be if... (refund, rating, new contract, later date)",
+            description = "The freelancer and PLATFORM only. Applies the changes to the freelancer's real facts and returns "
+                    + "the score before (today) and after (at asOf), the difference per window, and badges gained or lost. "
+                    + "Stores nothing and emits nothing. includeUnrevealedFeedback is for PLATFORM only.")
+    public WhatIf.Answer whatIf(@PathParam("freelancerId") String freelancerId, WhatIfRequest request) {
+        access.requireSelfOrPlatform(freelancerId);
+        WhatIf.Question question = (request == null ? new WhatIfRequest(null, null, null) : request).toQuestion();
+        if (question.includeUnrevealedFeedback() && !access.isPlatform()) {
+            throw ProblemException.forbidden("UNREVEALED_FEEDBACK",
+                    "only the platform may simulate with feedback the freelancer has not seen yet");
+        }
+        return whatIf.answer(freelancerId, question);
+    }
+}

@@ -1,0 +1,143 @@
+package dev.jobsuccess.score.config;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import dev.jobsuccess.jss.Formula;
+import dev.jobsuccess.jss.Rounding;
+import dev.jobsuccess.jss.Weighting;
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithName;
+
+/**
+ * Every parameter of domain.md §d.7 that touches the score, with its default. Each may be set in
+ * application.properties or by its environment variable (e.g. {@code JOBSUCCESS_SCORE_FORMULA=NET}).
+ * {@link ScoreModel} checks the combination at start-up: a value the engine refuses stops the service.
+ */
+@ConfigMapping(prefix = "jobsuccess.score")
+public interface ScoreConfig {
+
+    /** Names the model in score-changed; change it whenever a parameter below changes. */
+    @WithDefault("jss-model-1")
+    String modelVersion();
+
+    @WithDefault("SUCCESS_RATIO")
+    Formula formula();
+
+    @WithDefault("TIERED")
+    Weighting weighting();
+
+    @WithDefault("FLOOR")
+    Rounding rounding();
+
+    /** Inclusive upper bounds of the 1-job and 1.25-job tiers, in cents. */
+    @WithDefault("25000,100000")
+    List<Long> tierBoundsCents();
+
+    @WithDefault("2")
+    int minCountedContracts();
+
+    @WithDefault("2")
+    int minDistinctClients();
+
+    /**
+     * The rolling windows, longest first. The engine implements the published 24/12/6/3 months (3 only
+     * for TRENDING); any other value is refused at start-up rather than silently ignored.
+     */
+    @WithDefault("24,12,6,3")
+    List<Integer> windowsMonths();
+
+    /** Legacy: count inactive open contracts as NEUTRAL. Not supported by the engine; true stops the service. */
+    @WithDefault("false")
+    boolean penalizeInactiveOpenContracts();
+
+    /** DAILY (newest help text) or BIWEEKLY_SUNDAY (legacy: recompute only every other Sunday). */
+    @WithDefault("DAILY")
+    RecalcSchedule recalcSchedule();
+
+    /** The Sunday the biweekly schedule counts from (domain.md §d.3.7). */
+    @WithDefault("2015-03-01")
+    LocalDate biweeklyEpoch();
+
+    /** Legacy Top Rated perk (§d.3.8): off by default, as it ended on 2024-09-03. */
+    @WithDefault("false")
+    boolean feedbackRemovalPerkEnabled();
+
+    /** Mid-contract (periodic) client feedback counts like end-of-contract feedback (K8 claim); off by default. */
+    @WithDefault("false")
+    boolean periodicFeedbackCounts();
+
+    Perk perk();
+
+    Badges badges();
+
+    Snapshot snapshot();
+
+    /** The legacy perk's rules (§d.3.8). */
+    interface Perk {
+        /** Requests on or after {@link #sunsetDate()} are rejected while this is true. */
+        @WithDefault("true")
+        boolean sunsetEnforced();
+
+        @WithDefault("2024-09-03")
+        LocalDate sunsetDate();
+
+        /** At most one accepted request in this many months. */
+        @WithDefault("3")
+        int minMonthsBetween();
+
+        /** Contracts that must have ended since the previous accepted request. */
+        @WithDefault("10")
+        int minContractsBetween();
+    }
+
+    /** Top Rated and Top Rated Plus thresholds (§d.3.9, §d.7). */
+    interface Badges {
+        @WithDefault("90")
+        int topRatedMinJss();
+
+        @WithDefault("13")
+        int eligibleWeeksRequired();
+
+        @WithDefault("16")
+        int weeksConsidered();
+
+        @WithName("top-rated-min-12m-cents")
+        @WithDefault("100000")
+        long topRatedMin12mCents();
+
+        @WithName("trp-min-12m-cents")
+        @WithDefault("1000000")
+        long trpMin12mCents();
+
+        @WithDefault("500000")
+        long largeContractThresholdCents();
+    }
+
+    /** The daily snapshot job. */
+    interface Snapshot {
+        /** When the job looks for due snapshot dates (UTC); "off" disables it. */
+        @WithDefault("0 0 0 * * ?")
+        String cron();
+
+        /** Whether the job also runs once right after start, to catch up days missed while down. */
+        @WithDefault("true")
+        boolean catchUpAtStart();
+
+        /**
+         * How far back a catch-up goes. Older days change nothing shown today: their scores are superseded
+         * and their weekly snapshots are older than the 16 weeks Top Rated looks at.
+         */
+        @WithDefault("112")
+        int maxCatchUpDays();
+
+        /** Freelancers recomputed per transaction. */
+        @WithDefault("200")
+        int chunkSize();
+
+        /** A claimed snapshot date not completed after this long is taken over by another replica. */
+        @WithDefault("PT30M")
+        java.time.Duration staleClaimAfter();
+    }
+}
