@@ -391,8 +391,14 @@ class ScoreFromEventsTest {
     }
 
     /** Sends a client's feedback and its reveal; returns the reveal's eventId, the event that lets it count. */
+    /**
+     * Submits, waits until the feedback is stored, then reveals: the two topics are read independently, so
+     * without the wait either event could be the one that moves the score, and the tests assert the cause.
+     */
     static UUID sendRevealed(ObjectNode feedback) {
         send(FEEDBACK_SUBMITTED, feedback);
+        String contractId = feedback.get("contractId").asText();
+        await().atMost(PATIENCE).until(() -> feedbackFact(contractId).isPresent());
         return send(FEEDBACK_REVEALED, revealed(feedback));
     }
 
