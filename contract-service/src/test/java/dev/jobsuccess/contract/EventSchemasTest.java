@@ -12,7 +12,8 @@ class EventSchemasTest {
 
     @Test
     void theSchemasExamplesAreValid() {
-        for (String event : new String[] {"contract-closed", "contract-earnings-adjusted"}) {
+        for (String event : new String[] {"contract-started", "contract-payment-recorded", "contract-closed",
+                "contract-earnings-adjusted"}) {
             assertEquals("https://json-schema.org/draft/2020-12/schema", EventSchemas.schemaNode(event).get("$schema").asText());
             assertFalse(EventSchemas.examples(event).isEmpty());
             for (String example : EventSchemas.examples(event)) {

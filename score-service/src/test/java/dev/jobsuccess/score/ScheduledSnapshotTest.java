@@ -57,6 +57,9 @@ class ScheduledSnapshotTest {
         String f = story.freelancerId();
         scores.applyBatch(story.facts());
         given().header("Authorization", bearer(f, "FREELANCER")).get("/freelancers/{id}/score", f).then().body("jss", equalTo(80));
+        // The job fires every second: once it has taken 2025-07-01, that is the last snapshot before the jump.
+        await().atMost(Duration.ofSeconds(10)).until(() -> Db.count(
+                "SELECT count(*) FROM snapshot_run WHERE snapshot_date = '2025-07-01' AND completed_at IS NOT NULL") == 1);
 
         // Time runs on from just after midnight, 2025-09-11: the next firing takes the date (and the days before it,
         // at most max-catch-up-days back) and Q1 leaves W12: 73.

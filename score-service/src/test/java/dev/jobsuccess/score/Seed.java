@@ -16,6 +16,7 @@ import java.util.UUID;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import dev.jobsuccess.jss.ContractStatus;
 import dev.jobsuccess.jss.DisputeOutcome;
 import dev.jobsuccess.jss.EndReason;
 import dev.jobsuccess.score.domain.ClientFeedback;
@@ -26,6 +27,8 @@ import dev.jobsuccess.score.domain.EventCause;
 import dev.jobsuccess.score.domain.Fact;
 import dev.jobsuccess.score.domain.FeedbackReveal;
 import dev.jobsuccess.score.domain.IncomingFact;
+import dev.jobsuccess.score.domain.OpenContractPayment;
+import dev.jobsuccess.score.domain.StartedContract;
 
 /**
  * Facts for the tests that need a history rather than the consumers: built in Java and applied straight
@@ -48,6 +51,8 @@ final class Seed {
             case ClientFeedback f -> "feedback.submitted";
             case FeedbackReveal r -> "feedback.revealed";
             case ClientFlag f -> "client.flag-changed";
+            case StartedContract s -> "contract.started";
+            case OpenContractPayment p -> "contract.payment-recorded";
             default -> "test.fact";
         };
         return new IncomingFact(new EventCause(UUID.randomUUID(), type), fact);
@@ -98,8 +103,9 @@ final class Seed {
     }
 
     /**
-     * The example's ENDED contracts as facts: each closed by its client (with its end reason and dispute outcome),
-     * with its client's feedback (revealed) when it has a rating, and a flag for each flagged client.
+     * The example's contracts as facts: each ENDED one closed by its client (with its end reason and dispute outcome),
+     * each open one started and reported with its status and payments (contract-started, contract-payment-recorded);
+     * its client's feedback (revealed) when it has a rating, and a flag for each flagged client.
      */
     static Story story(JsonNode example) {
         String freelancerId = TestEvents.newId("f");
@@ -108,20 +114,29 @@ final class Seed {
         Map<String, String> clientIds = new LinkedHashMap<>();
         List<IncomingFact> facts = new ArrayList<>();
         for (JsonNode c : example.at("/request/contracts")) {
-            if (!"ENDED".equals(c.get("status").asText())) {
-                throw new IllegalArgumentException("only ENDED contracts become facts: " + c.get("contractId"));
-            }
             String contractId = contractIds.computeIfAbsent(c.get("contractId").asText(), k -> k + "-" + run);
             String clientId = clientIds.computeIfAbsent(c.get("clientId").asText(), k -> k + "-" + run);
             LocalDate started = LocalDate.parse(c.get("startedAt").asText());
-            LocalDate ended = LocalDate.parse(c.get("endedAt").asText());
             List<Instant> payments = new ArrayList<>();
             c.path("paymentDates").forEach(p -> payments.add(noon(LocalDate.parse(p.asText()))));
-            EndReason reason = text(c, "endReasonCode") == null ? null : EndReason.valueOf(text(c, "endReasonCode"));
-            DisputeOutcome dispute = text(c, "disputeOutcome") == null ? DisputeOutcome.NONE
-                    : DisputeOutcome.valueOf(text(c, "disputeOutcome"));
-            facts.add(fact(new ClosedContract(contractId, freelancerId, clientId, noon(started), noon(ended),
-                    c.get("netEarningsCents").asLong(), payments, reason, EndedBy.CLIENT, dispute, noon(ended))));
+            LocalDate ended;
+            if ("ENDED".equals(c.get("status").asText())) {
+                ended = LocalDate.parse(c.get("endedAt").asText());
+                EndReason reason = text(c, "endReasonCode") == null ? null : EndReason.valueOf(text(c, "endReasonCode"));
+                DisputeOutcome dispute = text(c, "disputeOutcome") == null ? DisputeOutcome.NONE
+                        : DisputeOutcome.valueOf(text(c, "disputeOutcome"));
+                facts.add(fact(new ClosedContract(contractId, freelancerId, clientId, noon(started), noon(ended),
+                        c.get("netEarningsCents").asLong(), payments, reason, EndedBy.CLIENT, dispute, noon(ended))));
+            } else {
+                // Open: its feedback is dated at its start, its payment report after its last payment.
+                ended = started;
+                facts.add(fact(new StartedContract(contractId, freelancerId, clientId, "HOURLY", null, noon(started),
+                        noon(started))));
+                Instant reported = payments.stream().max(Instant::compareTo).orElse(noon(started)).plusSeconds(1);
+                facts.add(fact(new OpenContractPayment(contractId, freelancerId, clientId,
+                        ContractStatus.valueOf(c.get("status").asText()), noon(started), c.get("netEarningsCents").asLong(),
+                        payments, reported)));
+            }
             Integer recommend = c.path("privateRecommend").isNumber() ? c.get("privateRecommend").asInt() : null;
             BigDecimal overall = c.path("publicOverall").isNumber() ? c.get("publicOverall").decimalValue() : null;
             if (recommend != null || overall != null) {

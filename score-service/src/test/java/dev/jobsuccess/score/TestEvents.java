@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Arrays;
+import java.util.List;
 import java.util.UUID;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -22,6 +23,8 @@ final class TestEvents {
 
     static final String CONTRACT_CLOSED = "contract-closed";
     static final String EARNINGS_ADJUSTED = "contract-earnings-adjusted";
+    static final String CONTRACT_STARTED = "contract-started";
+    static final String PAYMENT_RECORDED = "contract-payment-recorded";
     static final String FEEDBACK_SUBMITTED = "feedback-submitted";
     static final String FEEDBACK_REVEALED = "feedback-revealed";
     static final String WINDOW_CLOSED = "feedback-window-closed";
@@ -51,6 +54,28 @@ final class TestEvents {
         ((ObjectNode) event.get("money")).put("grossReleasedCents", netEarningsCents).put("netEarningsCents", netEarningsCents)
                 .put("escrowRefundPendingCents", 0);
         event.putArray("paymentInstants").add(endedAt);
+        return event;
+    }
+
+    /** The contract-started example with fresh ids: the offer accepted at {@code startedAt}. */
+    static ObjectNode contractStarted(String contractId, String clientId, String freelancerId, String startedAt) {
+        ObjectNode event = example(CONTRACT_STARTED);
+        event.put("eventId", UUID.randomUUID().toString());
+        event.put("contractId", contractId).put("clientId", clientId).put("freelancerId", freelancerId)
+                .put("occurredAt", startedAt).put("startedAt", startedAt);
+        return event;
+    }
+
+    /** An open contract's status and money so far, as contract-service reports them at {@code occurredAt}. */
+    static ObjectNode paymentRecorded(String contractId, String clientId, String freelancerId, String startedAt, String status,
+                                      long netEarningsCents, String occurredAt, List<String> paymentInstants) {
+        ObjectNode event = example(PAYMENT_RECORDED);
+        event.put("eventId", UUID.randomUUID().toString());
+        event.put("contractId", contractId).put("clientId", clientId).put("freelancerId", freelancerId)
+                .put("startedAt", startedAt).put("status", status).put("netEarningsCents", netEarningsCents)
+                .put("occurredAt", occurredAt);
+        ArrayNode payments = event.putArray("paymentInstants");
+        paymentInstants.forEach(payments::add);
         return event;
     }
 

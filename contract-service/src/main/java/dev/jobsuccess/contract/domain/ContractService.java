@@ -11,6 +11,7 @@ import jakarta.transaction.Transactional;
 
 import dev.jobsuccess.commons.problem.ProblemException;
 import dev.jobsuccess.contract.config.ContractConfig;
+import dev.jobsuccess.contract.messaging.ContractEvents;
 
 /** The contract's own life: offer, accept, decline, withdraw, pause, restart, end. Each command is one transaction. */
 @ApplicationScoped
@@ -21,13 +22,18 @@ public class ContractService {
     private final ContractAccess access;
     private final HourlyBilling hourly;
     private final Endings endings;
+    private final Settlement settlement;
+    private final ContractEvents events;
 
-    ContractService(Clock clock, ContractConfig config, ContractAccess access, HourlyBilling hourly, Endings endings) {
+    ContractService(Clock clock, ContractConfig config, ContractAccess access, HourlyBilling hourly, Endings endings,
+                    Settlement settlement, ContractEvents events) {
         this.clock = clock;
         this.config = config;
         this.access = access;
         this.hourly = hourly;
         this.endings = endings;
+        this.settlement = settlement;
+        this.events = events;
     }
 
     public record NewMilestone(String description, long amountCents, LocalDate dueDate) {}
@@ -83,6 +89,7 @@ public class ContractService {
     public ContractView accept(UUID id, Actor actor) {
         Contract c = access.lockFor(id, actor, Party.FREELANCER);
         c.accept(clock.instant());
+        events.started(c);
         return view(c, clock.instant());
     }
 
@@ -104,6 +111,7 @@ public class ContractService {
     public ContractView pause(UUID id, Actor actor) {
         Contract c = access.lockFor(id, actor, Party.CLIENT);
         c.pause(PauseReason.CLIENT, clock.instant());
+        settlement.statusChanged(c);
         return view(c, clock.instant());
     }
 
@@ -111,6 +119,7 @@ public class ContractService {
     public ContractView restart(UUID id, Actor actor) {
         Contract c = access.lockFor(id, actor, Party.CLIENT);
         c.restart(clock.instant());
+        settlement.statusChanged(c);
         return view(c, clock.instant());
     }
 

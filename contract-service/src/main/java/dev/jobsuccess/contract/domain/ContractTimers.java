@@ -209,9 +209,11 @@ public class ContractTimers {
                 c.id, MilestoneStatus.SUBMITTED, now).firstResult();
         return m == null ? null : new Due(m.reviewDeadline, () -> {
             // "If you do not take action within that time, that's considered approval" (PUB S31).
+            var before = settlement.snapshot(c);
             var p = ledger.posting(c, "AUTO_APPROVE:" + m.id + ":" + m.submissionCount, m.reviewDeadline);
             settlement.releaseMilestone(p, c, m, MilestoneRules.approveAmount(m), settlement.milestones(c.id));
             m.autoApproved = true;
+            settlement.adjusted(c, before, AdjustmentCause.ESCROW_RELEASE, m.reviewDeadline);
         });
     }
 

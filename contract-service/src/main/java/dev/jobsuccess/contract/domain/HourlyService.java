@@ -109,6 +109,7 @@ public class HourlyService {
         invoice.disputeResponseDeadline = WorkCalendar.endOfBusinessDays(now, config.hourlyDisputeResponseBusinessDays());
         if (c.status == ContractStatus.ACTIVE) {
             c.pause(PauseReason.HOURLY_DISPUTE, now);
+            settlement.statusChanged(c);
         }
         return invoice;
     }

@@ -126,8 +126,10 @@ public class MilestoneService {
                     ? ProblemException.conflict("MILESTONE_NOT_FUNDED", "milestone " + m.id + " is not funded") : m.closed();
         }
         Instant now = clock.instant();
+        var before = settlement.snapshot(c);
         settlement.releaseMilestone(ledger.posting(c, "APPROVE:" + m.id + ":" + c.ledgerEntries, now), c, m,
                 MilestoneRules.approveAmount(m), settlement.milestones(c.id));
+        settlement.adjusted(c, before, AdjustmentCause.ESCROW_RELEASE, now);
         return m;
     }
 
@@ -144,8 +146,10 @@ public class MilestoneService {
                     "milestone " + m.id + " holds " + m.remainingCents() + " cents in escrow, less than " + amountCents);
         }
         Instant now = clock.instant();
+        var before = settlement.snapshot(c);
         settlement.releaseMilestone(ledger.posting(c, "RELEASE:" + m.id + ":" + c.ledgerEntries, now), c, m, amountCents,
                 settlement.milestones(c.id));
+        settlement.adjusted(c, before, AdjustmentCause.ESCROW_RELEASE, now);
         return m;
     }
 

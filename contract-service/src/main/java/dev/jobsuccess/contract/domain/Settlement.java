@@ -1,5 +1,6 @@
 package dev.jobsuccess.contract.domain;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -14,8 +15,9 @@ import dev.jobsuccess.contract.messaging.ContractEvents;
 
 /**
  * The money movements every command and timer shares: deposits, releases with their fee and
- * security hold, escrow refunds, the end-of-contract escrow settlement, and the
- * contract-earnings-adjusted event that follows any change of a closed contract's net earnings.
+ * security hold, escrow refunds, the end-of-contract escrow settlement, and the events that follow a change
+ * of the money reaching the freelancer: contract-payment-recorded while the contract is open,
+ * contract-earnings-adjusted once it has closed.
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.MANDATORY)
@@ -24,11 +26,13 @@ public class Settlement {
     private final Ledger ledger;
     private final ContractConfig config;
     private final ContractEvents events;
+    private final Clock clock;
 
-    Settlement(Ledger ledger, ContractConfig config, ContractEvents events) {
+    Settlement(Ledger ledger, ContractConfig config, ContractEvents events, Clock clock) {
         this.ledger = ledger;
         this.config = config;
         this.events = events;
+        this.clock = clock;
     }
 
     public long fee(long grossCents) {
@@ -221,26 +225,42 @@ public class Settlement {
         }
     }
 
-    // ---- after the end: contract-earnings-adjusted ---------------------------------------------
+    // ---- money reaching the freelancer: contract-payment-recorded, then contract-earnings-adjusted --------
 
-    /** What a closed contract had published before a change; null while the contract is open. */
+    /** What the contract had published before a change: its money, dispute outcome and whether it had ended. */
     public Snapshot snapshot(Contract c) {
-        return c.ended() ? new Snapshot(ledger.view(c).netEarningsCents(), c.disputeOutcome) : null;
+        LedgerView view = ledger.view(c);
+        return new Snapshot(c.ended(), view.netEarningsCents(), view.paymentInstants(), c.disputeOutcome);
     }
 
-    /** Publishes contract-earnings-adjusted when the change moved net earnings or the dispute outcome. */
+    /**
+     * Publishes what the change did to the money reaching the freelancer: on an open contract, a new payment
+     * or a changed net (contract-payment-recorded, domain.md §d.4: the long-term rule needs every payment of an
+     * open contract); on a closed one, a changed net or dispute outcome (contract-earnings-adjusted). A change
+     * that ended the contract publishes nothing here: contract-closed reports it.
+     */
     public void adjusted(Contract c, Snapshot before, AdjustmentCause cause, Instant at) {
-        if (before == null || !c.ended()) {
+        LedgerView after = ledger.view(c);
+        if (!before.ended()) {
+            if (!c.ended() && (after.netEarningsCents() != before.netEarningsCents()
+                    || !after.paymentInstants().equals(before.paymentInstants()))) {
+                events.paymentRecorded(c, after, clock.instant());
+            }
             return;
         }
-        LedgerView after = ledger.view(c);
         long delta = after.netEarningsCents() - before.netEarningsCents();
         if (delta != 0 || before.disputeOutcome() != c.disputeOutcome) {
             events.earningsAdjusted(c, after, delta, cause, at);
         }
     }
 
-    public record Snapshot(long netEarningsCents, DisputeOutcome disputeOutcome) {}
+    /** An open contract was paused or restarted: its status goes out with its money, as contract-payment-recorded. */
+    public void statusChanged(Contract c) {
+        events.paymentRecorded(c, ledger.view(c), clock.instant());
+    }
+
+    public record Snapshot(boolean ended, long netEarningsCents, List<Instant> paymentInstants,
+                           DisputeOutcome disputeOutcome) {}
 
     /** Escrow still waiting in an unresolved refund request or dispute. */
     public long escrowRefundPendingCents(Contract c) {

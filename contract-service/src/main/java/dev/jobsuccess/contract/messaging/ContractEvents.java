@@ -23,6 +23,27 @@ public class ContractEvents {
         this.outbox = outbox;
     }
 
+    /** The freelancer accepted the offer: the contract is ACTIVE from {@code c.startedAt}. */
+    public void started(Contract c) {
+        var event = new ContractStartedEvent(UUID.randomUUID(), ContractStartedEvent.TYPE, 1, c.startedAt, c.id.toString(),
+                c.clientId, c.freelancerId, c.type.name(), c.category, c.startedAt);
+        outbox.publish(new OutgoingEvent(ContractStartedEvent.TOPIC, c.freelancerId, event.eventId(), event.eventType(), event));
+    }
+
+    /**
+     * An open contract's money reaching the freelancer changed (a payment, or a refund of one), or it was paused
+     * or restarted: its status and money now, from the ledger. Every event carries the totals, so a consumer keeps
+     * the latest per contract; {@code occurredAt} is the publication time, so the latest is also the most complete
+     * even when a timer posts money with an earlier effective instant.
+     */
+    public void paymentRecorded(Contract c, LedgerView money, Instant occurredAt) {
+        var event = new ContractPaymentRecordedEvent(UUID.randomUUID(), ContractPaymentRecordedEvent.TYPE, 1, occurredAt,
+                c.id.toString(), c.clientId, c.freelancerId, c.status.name(), c.startedAt, "USD", money.netEarningsCents(),
+                money.paymentInstants());
+        outbox.publish(new OutgoingEvent(ContractPaymentRecordedEvent.TOPIC, c.freelancerId, event.eventId(), event.eventType(),
+                event));
+    }
+
     /** The contract ended: its money at that instant, from the ledger. */
     public void closed(Contract c, LedgerView money, long escrowRefundPendingCents, Instant feedbackWindowClosesAt) {
         var summary = new ContractClosedEvent.Money("USD", money.grossReleasedCents(), money.hourlyChargedCents(),

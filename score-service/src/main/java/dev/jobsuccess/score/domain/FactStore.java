@@ -59,6 +59,8 @@ public class FactStore {
         boolean changed = switch (fact) {
             case ClosedContract c -> ContractFact.recordClosed(c, cause.eventId(), now);
             case EarningsAdjustment a -> ContractAdjustmentFact.record(a, cause.eventId(), now);
+            case StartedContract s -> ContractStartFact.record(s, cause.eventId(), now);
+            case OpenContractPayment p -> ContractPaymentFact.record(p, cause.eventId(), now);
             case ClientFeedback f -> f.midContract() ? PeriodicFeedbackFact.record(f, cause.eventId(), now)
                     : ClientFeedbackFact.recordSubmitted(f, cause.eventId(), now);
             case FeedbackReveal r -> FeedbackRevealFact.record(r, cause.eventId(), now);
@@ -78,7 +80,10 @@ public class FactStore {
     @SuppressWarnings("unchecked")
     private List<String> freelancersOfClient(String clientId) {
         em.flush();
-        return em.createNativeQuery("SELECT DISTINCT freelancer_id FROM contract_fact WHERE client_id = ?1")
+        return em.createNativeQuery("""
+                        SELECT freelancer_id FROM contract_fact WHERE client_id = ?1
+                        UNION SELECT freelancer_id FROM contract_start_fact WHERE client_id = ?1
+                        UNION SELECT freelancer_id FROM contract_payment_fact WHERE client_id = ?1""")
                 .setParameter(1, clientId).getResultList();
     }
 
@@ -89,6 +94,8 @@ public class FactStore {
             return switch (fact) {
                 case ClosedContract c -> new Parties(c.contractId(), c.freelancerId(), c.clientId());
                 case EarningsAdjustment a -> new Parties(a.contractId(), a.freelancerId(), a.clientId());
+                case StartedContract s -> new Parties(s.contractId(), s.freelancerId(), s.clientId());
+                case OpenContractPayment p -> new Parties(p.contractId(), p.freelancerId(), p.clientId());
                 case ClientFeedback f -> new Parties(f.contractId(), f.freelancerId(), f.clientId());
                 case FeedbackReveal r -> new Parties(r.contractId(), r.freelancerId(), r.clientId());
                 case FeedbackWindowClose w -> new Parties(w.contractId(), w.freelancerId(), w.clientId());

@@ -96,7 +96,7 @@ public class FeedbackRemovalService {
             if (today.isBefore(last.plusMonths(config.perk().minMonthsBetween()))) {
                 return "TOO_SOON";
             }
-            long endedSince = facts.contracts().stream().filter(c -> !c.endedAt().isBefore(last)).count();
+            long endedSince = facts.contracts().stream().filter(c -> c.endedAt() != null && !c.endedAt().isBefore(last)).count();
             if (endedSince < config.perk().minContractsBetween()) {
                 return "NOT_ENOUGH_CONTRACTS_SINCE_LAST";
             }

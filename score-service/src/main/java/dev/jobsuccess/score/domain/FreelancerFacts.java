@@ -7,7 +7,7 @@ import java.util.Map;
 /**
  * Everything stored about one freelancer that a score is computed from.
  *
- * @param contracts the freelancer's closed contracts, in the order they ended (then by id)
+ * @param contracts the freelancer's contracts, closed ones in the order they ended, then open ones (each then by id)
  * @param weeklyScores the displayed score of each recorded Sunday snapshot
  */
 public record FreelancerFacts(String freelancerId, List<ContractFacts> contracts, Map<LocalDate, Integer> weeklyScores) {

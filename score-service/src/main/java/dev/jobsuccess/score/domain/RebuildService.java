@@ -47,7 +47,7 @@ public class RebuildService {
     }
 
     /**
-     * @param only the freelancers to rebuild; null for every freelancer with a contract or a score
+     * @param only the freelancers to rebuild; null for every freelancer with a contract (open or closed) or a score
      * @param dryRun report only: nothing is stored or announced
      */
     public Report rebuild(Collection<String> only, boolean dryRun) {
@@ -82,7 +82,8 @@ public class RebuildService {
     @SuppressWarnings("unchecked")
     private List<String> everyFreelancer() {
         return QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery("""
-                SELECT freelancer_id FROM contract_fact UNION SELECT freelancer_id FROM freelancer_score
+                SELECT freelancer_id FROM contract_fact UNION SELECT freelancer_id FROM contract_start_fact
+                UNION SELECT freelancer_id FROM contract_payment_fact UNION SELECT freelancer_id FROM freelancer_score
                 ORDER BY 1""").getResultList());
     }
 }

@@ -17,7 +17,6 @@ import dev.jobsuccess.jss.BadgeParams;
 import dev.jobsuccess.jss.Badges;
 import dev.jobsuccess.jss.ContractRecord;
 import dev.jobsuccess.jss.ContractResult;
-import dev.jobsuccess.jss.ContractStatus;
 import dev.jobsuccess.jss.EndReason;
 import dev.jobsuccess.jss.InvalidJssInputException;
 import dev.jobsuccess.jss.JssEngine;
@@ -89,7 +88,7 @@ public class ScoreModel {
         return config.recalcSchedule().effectiveDate(today, config.biweeklyEpoch());
     }
 
-    /** The engine's records for the freelancer's contracts, in the order they ended. */
+    /** The engine's records for the freelancer's contracts, in the order they ended, open ones last. */
     public List<ContractRecord> records(FreelancerFacts facts, Visibility visibility) {
         return facts.contracts().stream().map(c -> record(c, visibility)).toList();
     }
@@ -107,7 +106,7 @@ public class ScoreModel {
             counting.addAll(c.periodicFeedback());
         }
         FeedbackFacts latest = counting.stream().max(Comparator.comparing(FeedbackFacts::submittedAt)).orElse(null);
-        return new ContractRecord(c.contractId(), c.clientId(), ContractStatus.ENDED, c.startedAt(), c.endedAt(),
+        return new ContractRecord(c.contractId(), c.clientId(), c.status(), c.startedAt(), c.endedAt(),
                 c.netEarningsCents(), c.paymentDates(),
                 latest == null ? null : latest.privateRecommend(),
                 latest == null ? null : latest.publicOverall(),

@@ -140,7 +140,7 @@ public class SnapshotService {
 
     /**
      * The snapshot of one date, without claiming it: every freelancer with a contract that ended in the last
-     * 25 months is recomputed at {@code date}, badges evaluated, and on a Sunday the weekly score recorded.
+     * 25 months or is still open is recomputed at {@code date}, badges evaluated, and on a Sunday the weekly score recorded.
      * Idempotent, so a date may be snapshotted again. Under BIWEEKLY_SUNDAY, a date off the schedule only
      * records the weekly score of a Sunday, from the published scores.
      *
@@ -165,8 +165,14 @@ public class SnapshotService {
 
     @SuppressWarnings("unchecked")
     private List<String> candidates(LocalDate date) {
+        // Open contracts too: whether one is long-term eligible changes with the date alone (domain.md §d.3.6).
         return QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery("""
-                        SELECT DISTINCT freelancer_id FROM contract_fact WHERE ended_at >= ?1 ORDER BY freelancer_id""")
+                        SELECT freelancer_id FROM contract_fact WHERE ended_at >= ?1
+                        UNION SELECT freelancer_id FROM contract_start_fact s
+                            WHERE NOT EXISTS (SELECT 1 FROM contract_fact c WHERE c.contract_id = s.contract_id)
+                        UNION SELECT freelancer_id FROM contract_payment_fact p
+                            WHERE NOT EXISTS (SELECT 1 FROM contract_fact c WHERE c.contract_id = p.contract_id)
+                        ORDER BY freelancer_id""")
                 .setParameter(1, Timestamp.from(date.minusMonths(CANDIDATE_MONTHS).atStartOfDay(java.time.ZoneOffset.UTC)
                         .toInstant()))
                 .getResultList());

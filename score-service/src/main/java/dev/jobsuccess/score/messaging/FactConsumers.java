@@ -12,7 +12,7 @@ import io.smallrye.faulttolerance.api.ExponentialBackoff;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 
 /**
- * The six topics the score is computed from, each consumed in batches (one transaction per batch, each
+ * The eight topics the score is computed from, each consumed in batches (one transaction per batch, each
  * touched freelancer recomputed once per batch). Blocking and ordered: one batch at a time per channel, so
  * one freelancer's events are applied in their order on the partition.
  *
@@ -46,6 +46,24 @@ public class FactConsumers {
     @ExponentialBackoff(factor = 2, maxDelay = 60, maxDelayUnit = ChronoUnit.SECONDS)
     public void contractEarningsAdjusted(ConsumerRecords<String, String> records) {
         batches.process(records, ContractEarningsAdjustedMessage.class);
+    }
+
+    @Incoming(ContractStartedMessage.TOPIC)
+    @Blocking
+    @Retry(maxRetries = -1, delay = 1000, jitter = 250, maxDuration = 1, durationUnit = ChronoUnit.HOURS,
+            abortOn = InvalidEventException.class)
+    @ExponentialBackoff(factor = 2, maxDelay = 60, maxDelayUnit = ChronoUnit.SECONDS)
+    public void contractStarted(ConsumerRecords<String, String> records) {
+        batches.process(records, ContractStartedMessage.class);
+    }
+
+    @Incoming(ContractPaymentRecordedMessage.TOPIC)
+    @Blocking
+    @Retry(maxRetries = -1, delay = 1000, jitter = 250, maxDuration = 1, durationUnit = ChronoUnit.HOURS,
+            abortOn = InvalidEventException.class)
+    @ExponentialBackoff(factor = 2, maxDelay = 60, maxDelayUnit = ChronoUnit.SECONDS)
+    public void contractPaymentRecorded(ConsumerRecords<String, String> records) {
+        batches.process(records, ContractPaymentRecordedMessage.class);
     }
 
     @Incoming(FeedbackSubmittedMessage.TOPIC)
