@@ -55,6 +55,9 @@ class BrokerOutageIT {
                 given().baseUri(url).header("Authorization", bearer(freelancer, "FREELANCER"))
                         .post("/contracts/{id}/accept", id).then().statusCode(200);
 
+                // Accepting wrote contract-started: let it go out first, so the outbox holds only what the outage holds back.
+                await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                        given().baseUri(url).get("/q/metrics").then().body(containsString("jobsuccess_outbox_backlog 0.0")));
                 broker.stop();
                 given().baseUri(url).header("Authorization", bearer(client, "CLIENT")).contentType(ContentType.JSON)
                         .body("{\"endReasonCode\":\"NO_LONGER_NEEDED\"}")
