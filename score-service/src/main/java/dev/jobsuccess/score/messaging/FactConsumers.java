@@ -22,6 +22,10 @@ import io.smallrye.reactive.messaging.annotations.Blocking;
  * is restarted; the batch's offsets were not committed, so nothing is lost.
  */
 @ApplicationScoped
+// One retry policy for every channel: class-level fault-tolerance annotations apply to each method.
+@Retry(maxRetries = -1, delay = 1000, jitter = 250, maxDuration = 1, durationUnit = ChronoUnit.HOURS,
+        abortOn = InvalidEventException.class)
+@ExponentialBackoff(factor = 2, maxDelay = 60, maxDelayUnit = ChronoUnit.SECONDS)
 public class FactConsumers {
 
     private final BatchProcessor batches;
@@ -32,72 +36,48 @@ public class FactConsumers {
 
     @Incoming(ContractClosedMessage.TOPIC)
     @Blocking
-    @Retry(maxRetries = -1, delay = 1000, jitter = 250, maxDuration = 1, durationUnit = ChronoUnit.HOURS,
-            abortOn = InvalidEventException.class)
-    @ExponentialBackoff(factor = 2, maxDelay = 60, maxDelayUnit = ChronoUnit.SECONDS)
     public void contractClosed(ConsumerRecords<String, String> records) {
         batches.process(records, ContractClosedMessage.class);
     }
 
     @Incoming(ContractEarningsAdjustedMessage.TOPIC)
     @Blocking
-    @Retry(maxRetries = -1, delay = 1000, jitter = 250, maxDuration = 1, durationUnit = ChronoUnit.HOURS,
-            abortOn = InvalidEventException.class)
-    @ExponentialBackoff(factor = 2, maxDelay = 60, maxDelayUnit = ChronoUnit.SECONDS)
     public void contractEarningsAdjusted(ConsumerRecords<String, String> records) {
         batches.process(records, ContractEarningsAdjustedMessage.class);
     }
 
     @Incoming(ContractStartedMessage.TOPIC)
     @Blocking
-    @Retry(maxRetries = -1, delay = 1000, jitter = 250, maxDuration = 1, durationUnit = ChronoUnit.HOURS,
-            abortOn = InvalidEventException.class)
-    @ExponentialBackoff(factor = 2, maxDelay = 60, maxDelayUnit = ChronoUnit.SECONDS)
     public void contractStarted(ConsumerRecords<String, String> records) {
         batches.process(records, ContractStartedMessage.class);
     }
 
     @Incoming(ContractPaymentRecordedMessage.TOPIC)
     @Blocking
-    @Retry(maxRetries = -1, delay = 1000, jitter = 250, maxDuration = 1, durationUnit = ChronoUnit.HOURS,
-            abortOn = InvalidEventException.class)
-    @ExponentialBackoff(factor = 2, maxDelay = 60, maxDelayUnit = ChronoUnit.SECONDS)
     public void contractPaymentRecorded(ConsumerRecords<String, String> records) {
         batches.process(records, ContractPaymentRecordedMessage.class);
     }
 
     @Incoming(FeedbackSubmittedMessage.TOPIC)
     @Blocking
-    @Retry(maxRetries = -1, delay = 1000, jitter = 250, maxDuration = 1, durationUnit = ChronoUnit.HOURS,
-            abortOn = InvalidEventException.class)
-    @ExponentialBackoff(factor = 2, maxDelay = 60, maxDelayUnit = ChronoUnit.SECONDS)
     public void feedbackSubmitted(ConsumerRecords<String, String> records) {
         batches.process(records, FeedbackSubmittedMessage.class);
     }
 
     @Incoming(FeedbackRevealedMessage.TOPIC)
     @Blocking
-    @Retry(maxRetries = -1, delay = 1000, jitter = 250, maxDuration = 1, durationUnit = ChronoUnit.HOURS,
-            abortOn = InvalidEventException.class)
-    @ExponentialBackoff(factor = 2, maxDelay = 60, maxDelayUnit = ChronoUnit.SECONDS)
     public void feedbackRevealed(ConsumerRecords<String, String> records) {
         batches.process(records, FeedbackRevealedMessage.class);
     }
 
     @Incoming(FeedbackWindowClosedMessage.TOPIC)
     @Blocking
-    @Retry(maxRetries = -1, delay = 1000, jitter = 250, maxDuration = 1, durationUnit = ChronoUnit.HOURS,
-            abortOn = InvalidEventException.class)
-    @ExponentialBackoff(factor = 2, maxDelay = 60, maxDelayUnit = ChronoUnit.SECONDS)
     public void feedbackWindowClosed(ConsumerRecords<String, String> records) {
         batches.process(records, FeedbackWindowClosedMessage.class);
     }
 
     @Incoming(ClientFlagChangedMessage.TOPIC)
     @Blocking
-    @Retry(maxRetries = -1, delay = 1000, jitter = 250, maxDuration = 1, durationUnit = ChronoUnit.HOURS,
-            abortOn = InvalidEventException.class)
-    @ExponentialBackoff(factor = 2, maxDelay = 60, maxDelayUnit = ChronoUnit.SECONDS)
     public void clientFlagChanged(ConsumerRecords<String, String> records) {
         batches.process(records, ClientFlagChangedMessage.class);
     }
