@@ -15,11 +15,11 @@ class HealthAndDocsTest {
 
     @Test
     void readyWithDatabaseKafkaAndItsConsumer() {
-        // The contract-closed consumer joins its group in the background; readiness waits for it.
+        // The consumer of contract-closed and contract-earnings-adjusted joins its group in the background; readiness waits.
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 given().get("/q/health/ready").then().statusCode(200)
                         .body(containsString("kafka")).body(containsString("Database connections health check"))
-                        .body(containsString("contract-closed")).body(containsString("contract-earnings-adjusted")));
+                        .body(containsString("contract-events")));
         given().get("/q/health/live").then().statusCode(200);
     }
 

@@ -237,7 +237,7 @@ class ConsumedFactsTest {
                 send(CLIENT_FLAG_CHANGED, flag));
         assertEquals(1, Db.count("SELECT count(*) FROM contract_adjustment_fact WHERE contract_id = ?1 AND net_earnings_cents = 0"
                 + " AND dispute_outcome = 'NONE' AND adjustment_cause = 'POST_RELEASE_REFUND'", contract));
-        assertEquals(1, Db.count("SELECT count(*) FROM contract_adjustment_payment WHERE contract_id = ?1", contract));
+        assertEquals(1, Db.count("SELECT cardinality(payment_instants) FROM contract_adjustment_fact WHERE contract_id = ?1", contract));
         assertEquals(1, Db.count("SELECT count(*) FROM feedback_reveal_fact WHERE feedback_id = ?1 AND reveal_cause = 'BOTH_SUBMITTED'",
                 feedbackId));
         assertEquals(1, Db.count("SELECT count(*) FROM feedback_window_fact WHERE contract_id = ?1 AND client_feedback_present",

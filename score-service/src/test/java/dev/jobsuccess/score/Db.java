@@ -38,6 +38,19 @@ final class Db {
         });
     }
 
+    /** The rows of a native query, each as its column values. */
+    @SuppressWarnings("unchecked")
+    static List<Object[]> rows(String sql, Object... parameters) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Query query = Panache.getEntityManager().createNativeQuery(sql);
+            for (int i = 0; i < parameters.length; i++) {
+                query.setParameter(i + 1, parameters[i]);
+            }
+            List<Object> result = query.getResultList();
+            return result.stream().map(r -> r instanceof Object[] a ? a : new Object[] {r}).toList();
+        });
+    }
+
     static void execute(String sql, Object... parameters) {
         QuarkusTransaction.requiringNew().run(() -> {
             Query query = Panache.getEntityManager().createNativeQuery(sql);

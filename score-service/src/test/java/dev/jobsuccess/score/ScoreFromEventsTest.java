@@ -51,9 +51,7 @@ import dev.jobsuccess.commons.time.AdjustableClock;
 import dev.jobsuccess.jss.DisputeOutcome;
 import dev.jobsuccess.jss.EndReason;
 import dev.jobsuccess.score.domain.ClientFeedback;
-import dev.jobsuccess.score.domain.ClientFeedbackFact;
 import dev.jobsuccess.score.domain.ClosedContract;
-import dev.jobsuccess.score.domain.ContractFact;
 import dev.jobsuccess.score.domain.EndedBy;
 import dev.jobsuccess.score.domain.EventCause;
 import dev.jobsuccess.score.domain.FeedbackReveal;
@@ -403,8 +401,7 @@ class ScoreFromEventsTest {
     }
 
     static boolean revealFact(String feedbackId) {
-        return QuarkusTransaction.requiringNew().call(() -> dev.jobsuccess.score.domain.FeedbackRevealFact
-                .findByIdOptional(feedbackId).isPresent());
+        return Db.count("SELECT count(*) FROM feedback_reveal_fact WHERE feedback_id = ?1", feedbackId) == 1;
     }
 
     /** Two $500 contracts with two clients, each rated 10 privately and 5.00 publicly. */
@@ -486,15 +483,39 @@ class ScoreFromEventsTest {
     }
 
     static Optional<StoredContract> contractFact(String contractId) {
-        return QuarkusTransaction.requiringNew().call(() -> ContractFact.<ContractFact>findByIdOptional(contractId)
-                .map(c -> new StoredContract(c.freelancerId, c.clientId, c.status.name(), c.startedAt, c.endedAt,
-                        c.netEarningsCents, List.copyOf(c.paymentInstants), c.endReasonCode.name(), c.disputeOutcome.name(),
-                        c.sourceEventId)));
+        return Db.rows("""
+                        SELECT freelancer_id, client_id, status, started_at, ended_at, net_earnings_cents,
+                               (SELECT string_agg(to_char(p AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US'), ',' ORDER BY n)
+                                FROM unnest(payment_instants) WITH ORDINALITY AS u (p, n)), end_reason_code, dispute_outcome,
+                               source_event_id FROM contract_fact WHERE contract_id = ?1""", contractId).stream().findFirst()
+                .map(c -> new StoredContract((String) c[0], (String) c[1], (String) c[2], instant(c[3]), instant(c[4]),
+                        ((Number) c[5]).longValue(), instants((String) c[6]), (String) c[7], (String) c[8], (UUID) c[9]));
     }
 
     static Optional<StoredFeedback> feedbackFact(String contractId) {
-        return QuarkusTransaction.requiringNew().call(() -> ClientFeedbackFact.<ClientFeedbackFact>findByIdOptional(contractId)
-                .map(f -> new StoredFeedback(f.feedbackId, f.freelancerId, f.clientId, f.privateRecommend, f.publicOverall,
-                        f.submittedAt)));
+        return Db.rows("""
+                        SELECT feedback_id, freelancer_id, client_id, private_recommend, public_overall, submitted_at
+                        FROM client_feedback_fact WHERE contract_id = ?1""", contractId).stream().findFirst()
+                .map(f -> new StoredFeedback((String) f[0], (String) f[1], (String) f[2], (Integer) f[3], (BigDecimal) f[4],
+                        instant(f[5])));
+    }
+
+    private static Instant instant(Object value) {
+        return switch (value) {
+            case null -> null;
+            case Instant i -> i;
+            case java.time.OffsetDateTime o -> o.toInstant();
+            case java.sql.Timestamp t -> t.toInstant();
+            default -> throw new IllegalArgumentException("not an instant: " + value.getClass());
+        };
+    }
+
+    /** The payment instants as the query above lists them (UTC, comma-separated). */
+    private static List<Instant> instants(String csv) {
+        if (csv == null || csv.isEmpty()) {
+            return List.of();
+        }
+        return java.util.Arrays.stream(csv.split(","))
+                .map(t -> java.time.LocalDateTime.parse(t).toInstant(java.time.ZoneOffset.UTC)).toList();
     }
 }

@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -23,7 +24,10 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.jobsuccess.commons.time.AdjustableClock;
+import dev.jobsuccess.score.domain.EventCause;
+import dev.jobsuccess.score.domain.IncomingFact;
 import dev.jobsuccess.score.domain.ScoreService;
+import dev.jobsuccess.score.domain.StartedContract;
 import dev.jobsuccess.score.domain.SnapshotService;
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -100,16 +104,32 @@ class SnapshotTest {
         midnight(first.plusDays(3));
         assertEquals(List.of(first.plusDays(1), first.plusDays(2), first.plusDays(3)), snapshots.runDue());
 
-        // Two replicas at once: each date is taken by exactly one of them.
-        midnight(first.plusDays(4));
-        List<Callable<List<LocalDate>>> replicas = List.of(snapshots::runDue, snapshots::runDue);
+        // Enough open contracts for several chunks (chunk-size is 50 in tests): they are candidates on every date.
+        List<IncomingFact> open = new ArrayList<>();
+        for (int i = 0; i < 120; i++) {
+            open.add(new IncomingFact(new EventCause(UUID.randomUUID(), "contract.started"), new StartedContract(
+                    TestEvents.newId("k"), TestEvents.newId("f"), TestEvents.newId("c"), "HOURLY", null,
+                    Instant.parse("2030-12-01T00:00:00Z"), Instant.parse("2030-12-01T00:00:00Z"))));
+        }
+        scores.applyBatch(open);
+
+        // Two replicas at once share the date's chunks; exactly one of them completes the date.
+        LocalDate shared = first.plusDays(4);
+        midnight(shared);
+        List<Callable<List<LocalDate>>> replicas = List.of(() -> snapshots.runDue("replica-a"), () -> snapshots.runDue("replica-b"));
         List<LocalDate> taken = new ArrayList<>();
         try (var pool = Executors.newFixedThreadPool(2)) {
             for (Future<List<LocalDate>> f : pool.invokeAll(replicas)) {
                 taken.addAll(f.get());
             }
         }
-        assertEquals(List.of(first.plusDays(4)), taken);
+        assertEquals(List.of(shared), taken);
+        long chunks = Db.count("SELECT count(*) FROM snapshot_chunk WHERE snapshot_date = ?1", java.sql.Date.valueOf(shared));
+        assertTrue(chunks >= 3, "chunks: " + chunks);
+        assertEquals(chunks, Db.count("SELECT count(*) FROM snapshot_chunk WHERE snapshot_date = ?1 AND completed_by IN "
+                + "('replica-a', 'replica-b')", java.sql.Date.valueOf(shared)));
+        assertEquals(Db.count("SELECT sum(freelancers) FROM snapshot_chunk WHERE snapshot_date = ?1", java.sql.Date.valueOf(shared)),
+                Db.count("SELECT freelancers FROM snapshot_run WHERE snapshot_date = ?1", java.sql.Date.valueOf(shared)));
 
         // A long outage: only the last max-catch-up-days (7 in tests) are caught up.
         LocalDate back = first.plusDays(30);
@@ -119,15 +139,30 @@ class SnapshotTest {
         assertEquals(back.minusDays(7), caughtUp.getFirst());
         assertEquals(back, caughtUp.getLast());
 
-        // A replica that claimed a date and died: its stale claim is taken over.
+        // A replica that dies mid-snapshot: it planned the date and holds the lock of its first chunk when it dies. The
+        // others take every other chunk but cannot complete the date; once its connection is gone, its chunk is taken.
         LocalDate orphan = back.plusDays(1);
-        Db.execute("INSERT INTO snapshot_run (snapshot_date, claimed_at, claimed_by) VALUES (?1, ?2, 'a-dead-replica')",
-                java.sql.Date.valueOf(orphan), java.sql.Timestamp.from(Instant.parse("2031-02-09T00:00:00Z")));
+        java.sql.Date day = java.sql.Date.valueOf(orphan);
+        Db.execute("INSERT INTO snapshot_run (snapshot_date, claimed_at, claimed_by) VALUES (?1, now(), 'a-dying-replica')", day);
+        Db.execute("INSERT INTO snapshot_chunk (snapshot_date, chunk_no, from_freelancer, to_freelancer) VALUES "
+                + "(?1, 0, NULL, 'f-8'), (?1, 1, 'f-8', NULL)", day);
         midnight(orphan);
-        clock.advance(java.time.Duration.ofHours(1));
+        try (java.sql.Connection dying = java.sql.DriverManager.getConnection(
+                org.eclipse.microprofile.config.ConfigProvider.getConfig().getValue("quarkus.datasource.jdbc.url", String.class),
+                "jobsuccess", "jobsuccess")) {
+            dying.setAutoCommit(false);
+            try (var lock = dying.prepareStatement(
+                    "SELECT chunk_no FROM snapshot_chunk WHERE snapshot_date = ? AND chunk_no = 0 FOR UPDATE")) {
+                lock.setDate(1, day);
+                lock.executeQuery().close();
+            }
+            assertEquals(List.of(), snapshots.runDue(), "one chunk is still held");
+            assertEquals(1, Db.count("SELECT count(*) FROM snapshot_chunk WHERE snapshot_date = ?1 AND completed_at IS NOT NULL",
+                    day));
+        }
         assertEquals(List.of(orphan), snapshots.runDue());
-        assertEquals(1, Db.count("SELECT count(*) FROM snapshot_run WHERE snapshot_date = ?1 AND completed_at IS NOT NULL"
-                + " AND claimed_by <> 'a-dead-replica'", java.sql.Date.valueOf(orphan)));
+        assertEquals(2, Db.count("SELECT count(*) FROM snapshot_chunk WHERE snapshot_date = ?1 AND completed_at IS NOT NULL"
+                + " AND completed_by <> 'a-dying-replica'", day));
     }
 
     @Test

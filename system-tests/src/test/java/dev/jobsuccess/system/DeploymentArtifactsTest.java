@@ -73,6 +73,23 @@ class DeploymentArtifactsTest {
         assertEquals(List.of("9092:9092"), kafka.get("ports"));
     }
 
+    @Test
+    @SuppressWarnings("unchecked")
+    void composeCreatesTheSameTopicsWithTheSamePartitionCountAsBinInfra() throws IOException {
+        String infra = Files.readString(ROOT.resolve("bin/infra"));
+        Matcher topics = Pattern.compile("\nTOPICS=\"([^\"]+)\"").matcher(infra);
+        Matcher partitions = Pattern.compile("KAFKA_PARTITIONS=\\$\\{KAFKA_PARTITIONS:-(\\d+)}").matcher(infra);
+        assertTrue(topics.find() && partitions.find(), "bin/infra names its topics and partition count");
+        Map<String, Object> services = map(compose().get("services"));
+        String command = String.join(" ", (List<String>) map(services.get("kafka-topics")).get("command"));
+        for (String topic : topics.group(1).split(" ")) {
+            assertTrue(command.contains(" " + topic + " ") || command.contains(" " + topic + ";"), "compose creates " + topic);
+        }
+        String defaultCount = "${KAFKA_PARTITIONS:-" + partitions.group(1) + "}";
+        assertTrue(command.contains("--partitions " + defaultCount), command);
+        assertEquals(defaultCount, String.valueOf(map(map(services.get("kafka")).get("environment")).get("KAFKA_NUM_PARTITIONS")));
+    }
+
     @ParameterizedTest
     @CsvSource({"contract-service,8081", "feedback-service,8082", "score-service,8083"})
     @SuppressWarnings("unchecked")

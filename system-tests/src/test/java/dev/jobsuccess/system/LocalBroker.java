@@ -19,9 +19,16 @@ final class LocalBroker implements AutoCloseable {
     private final Path home;
     private final Path lib;
     private final int port;
+    private final int partitions;
     private Process process;
 
     LocalBroker(Path repoRoot, Path home, int port) {
+        this(repoRoot, home, port, 1);
+    }
+
+    /** @param partitions the partition count of every topic it creates */
+    LocalBroker(Path repoRoot, Path home, int port, int partitions) {
+        this.partitions = partitions;
         this.repoRoot = repoRoot;
         this.home = home;
         this.lib = repoRoot.resolve(".local/kafka/lib");
@@ -46,7 +53,7 @@ final class LocalBroker implements AutoCloseable {
                     "advertised.listeners=PLAINTEXT://127.0.0.1:" + port,
                     "controller.listener.names=CONTROLLER", "inter.broker.listener.name=PLAINTEXT",
                     "listener.security.protocol.map=CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT",
-                    "log.dirs=" + home.resolve("data"), "num.partitions=1",
+                    "log.dirs=" + home.resolve("data"), "num.partitions=" + partitions,
                     "offsets.topic.replication.factor=1", "offsets.topic.num.partitions=1",
                     "transaction.state.log.replication.factor=1", "transaction.state.log.min.isr=1",
                     "share.coordinator.state.topic.replication.factor=1", "share.coordinator.state.topic.min.isr=1",

@@ -35,7 +35,8 @@ final class ServiceProcess implements AutoCloseable {
         }
         Path logDir = repoRoot.resolve("system-tests/target/service-logs");
         Files.createDirectories(logDir);
-        Path log = logDir.resolve(name + ".log");
+        // One log per process: a test may run several processes of one service.
+        Path log = logDir.resolve(name + "-" + port + ".log");
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m", "-jar", jar.toString()));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());

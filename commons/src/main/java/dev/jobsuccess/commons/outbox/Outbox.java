@@ -1,7 +1,10 @@
 package dev.jobsuccess.commons.outbox;
 
+import java.sql.PreparedStatement;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -9,6 +12,8 @@ import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
+
+import org.hibernate.Session;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -36,22 +41,40 @@ public class Outbox {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void publish(OutgoingEvent event) {
-        String payload;
-        try {
-            payload = json.writeValueAsString(event.payload());
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("event " + event.eventType() + " cannot be serialized", e);
+        publishAll(List.of(event));
+    }
+
+    /** Writes the events in one statement, in their order (the relay sends them in that order). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void publishAll(List<OutgoingEvent> events) {
+        if (events.isEmpty()) {
+            return;
         }
-        em.createNativeQuery("""
-                INSERT INTO outbox_message (event_id, topic, message_key, event_type, payload, created_at)
-                VALUES (?1, ?2, ?3, ?4, ?5, ?6)""")
-                .setParameter(1, event.eventId())
-                .setParameter(2, event.topic())
-                .setParameter(3, event.key())
-                .setParameter(4, event.eventType())
-                .setParameter(5, payload)
-                .setParameter(6, Timestamp.from(clock.instant()))
-                .executeUpdate();
+        List<String> payloads = new ArrayList<>(events.size());
+        for (OutgoingEvent event : events) {
+            try {
+                payloads.add(json.writeValueAsString(event.payload()));
+            } catch (JsonProcessingException e) {
+                throw new IllegalArgumentException("event " + event.eventType() + " cannot be serialized", e);
+            }
+        }
+        em.unwrap(Session.class).doWork(connection -> {
+            // WITH ORDINALITY keeps the given order in the sequence the relay sends by.
+            try (PreparedStatement insert = connection.prepareStatement("""
+                    INSERT INTO outbox_message (event_id, topic, message_key, event_type, payload, created_at)
+                    SELECT id, topic, msg_key, type, payload, ?
+                    FROM unnest(?::uuid[], ?::text[], ?::text[], ?::text[], ?::text[]) WITH ORDINALITY
+                        AS e (id, topic, msg_key, type, payload, n)
+                    ORDER BY n""")) {
+                insert.setTimestamp(1, Timestamp.from(clock.instant()));
+                insert.setArray(2, connection.createArrayOf("uuid", events.stream().map(OutgoingEvent::eventId).toArray()));
+                insert.setArray(3, connection.createArrayOf("text", events.stream().map(OutgoingEvent::topic).toArray()));
+                insert.setArray(4, connection.createArrayOf("text", events.stream().map(OutgoingEvent::key).toArray()));
+                insert.setArray(5, connection.createArrayOf("text", events.stream().map(OutgoingEvent::eventType).toArray()));
+                insert.setArray(6, connection.createArrayOf("text", payloads.toArray()));
+                insert.executeUpdate();
+            }
+        });
         transactions.registerInterposedSynchronization(new Synchronization() {
             @Override
             public void beforeCompletion() {

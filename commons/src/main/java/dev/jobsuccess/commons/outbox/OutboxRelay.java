@@ -49,6 +49,7 @@ public class OutboxRelay {
     private final AtomicBoolean brokerDown = new AtomicBoolean(false);
     private final java.util.concurrent.locks.ReentrantLock running = new java.util.concurrent.locks.ReentrantLock();
     private final AtomicBoolean wakeUpQueued = new AtomicBoolean(false);
+    private final AtomicBoolean wakeUpPending = new AtomicBoolean(false);
     private final java.util.concurrent.ExecutorService wakeUps = java.util.concurrent.Executors.newSingleThreadExecutor(
             Thread.ofPlatform().name("outbox-wakeup").daemon().factory());
     private volatile KafkaProducer<String, String> producer;
@@ -65,12 +66,27 @@ public class OutboxRelay {
         metrics.gauge("jobsuccess.outbox.backlog", this, OutboxRelay::backlogForMetrics);
     }
 
-    /** Asks for a relay round soon, without waiting for the next tick; called after a commit that wrote events. */
+    /**
+     * Asks for a relay round at once, without waiting for the next tick; called after a commit that wrote events.
+     * A wake-up that arrives while a round runs makes the wake-up thread run another round right after it, so an
+     * event committed during a round never waits for the tick.
+     */
     public void wakeUp() {
-        if (config.relayEnabled() && wakeUpQueued.compareAndSet(false, true)) {
+        if (!config.relayEnabled()) {
+            return;
+        }
+        wakeUpPending.set(true);
+        if (wakeUpQueued.compareAndSet(false, true)) {
             wakeUps.execute(() -> {
                 wakeUpQueued.set(false);
-                relayScheduled();
+                while (wakeUpPending.getAndSet(false) && !stopping) {
+                    running.lock();
+                    try {
+                        relayRounds();
+                    } finally {
+                        running.unlock();
+                    }
+                }
             });
         }
     }
@@ -90,6 +106,15 @@ public class OutboxRelay {
             return;
         }
         try {
+            relayRounds();
+        } finally {
+            running.unlock();
+        }
+    }
+
+    /** Rounds until the outbox is drained or Kafka fails; the caller holds {@code running}. */
+    private void relayRounds() {
+        try {
             while (relayBatch() == config.batchSize()) {
                 // a full batch means more may be waiting: drain before the next tick
             }
@@ -100,8 +125,6 @@ public class OutboxRelay {
             if (brokerDown.compareAndSet(false, true)) {
                 LOG.warnf("outbox relay: cannot publish (%s); events stay in the outbox and are retried", rootMessage(e));
             }
-        } finally {
-            running.unlock();
         }
     }
 

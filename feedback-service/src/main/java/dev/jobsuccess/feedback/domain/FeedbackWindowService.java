@@ -9,12 +9,12 @@ import jakarta.transaction.Transactional;
 
 import org.jboss.logging.Logger;
 
-import dev.jobsuccess.commons.inbox.Inbox;
 import dev.jobsuccess.feedback.config.FeedbackConfig;
 
 /**
- * Applies contract-service's events, each exactly once: contract-closed opens a feedback window (and flags a suspended
- * client), contract-earnings-adjusted moves the contract's net earnings and with them its feedback's profile visibility.
+ * Applies contract-service's events (each once: the inbound path's inbox drops redeliveries): contract-closed opens a
+ * feedback window (and flags a suspended client), contract-earnings-adjusted moves the contract's net earnings and with
+ * them its feedback's profile visibility.
  */
 @ApplicationScoped
 public class FeedbackWindowService {
@@ -24,14 +24,12 @@ public class FeedbackWindowService {
 
     private static final Logger LOG = Logger.getLogger(FeedbackWindowService.class);
 
-    private final Inbox inbox;
     private final Clock clock;
     private final FeedbackConfig config;
     private final ClientFlagService clientFlags;
     private final FeedbackService feedback;
 
-    FeedbackWindowService(Inbox inbox, Clock clock, FeedbackConfig config, ClientFlagService clientFlags, FeedbackService feedback) {
-        this.inbox = inbox;
+    FeedbackWindowService(Clock clock, FeedbackConfig config, ClientFlagService clientFlags, FeedbackService feedback) {
         this.clock = clock;
         this.config = config;
         this.clientFlags = clientFlags;
@@ -41,10 +39,6 @@ public class FeedbackWindowService {
     /** Opens the contract's window; true when this call opened it, false for a redelivered or repeated close. */
     @Transactional
     public boolean open(ClosedContract closed) {
-        if (!inbox.firstDelivery(CONSUMER, closed.eventId(), closed.eventType())) {
-            LOG.debugf("contract-closed %s for contract %s already applied", closed.eventId(), closed.contractId());
-            return false;
-        }
         // A second close of one contract under a new event id is a producer fault; the first close stands.
         if (FeedbackWindow.findById(closed.contractId()) != null) {
             LOG.warnf("contract-closed %s: contract %s already has a feedback window; event ignored",
@@ -75,10 +69,6 @@ public class FeedbackWindowService {
      */
     @Transactional
     public boolean earningsAdjusted(EarningsAdjustment adjustment) {
-        if (!inbox.firstDelivery(CONSUMER, adjustment.eventId(), adjustment.eventType())) {
-            LOG.debugf("contract-earnings-adjusted %s for contract %s already applied", adjustment.eventId(), adjustment.contractId());
-            return false;
-        }
         // Queue behind submissions and the timer of this contract, which read the earnings to reveal.
         FeedbackWindow window = FeedbackWindow.findById(adjustment.contractId(), LockModeType.PESSIMISTIC_WRITE);
         boolean applied = ContractEarnings.record(adjustment.contractId(), adjustment.netEarningsCents(), adjustment.occurredAt(),

@@ -1,5 +1,6 @@
 package dev.jobsuccess.feedback.messaging;
 
+import dev.jobsuccess.commons.inbound.InvalidEventException;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -45,7 +46,7 @@ public record ContractClosedEvent(UUID eventId, String eventType, Integer schema
 
     private void require(boolean ok, String field) {
         if (!ok) {
-            throw new UnreadableEventException("contract-closed " + eventId + ": " + field + " is missing or invalid");
+            throw new InvalidEventException("contract-closed " + eventId + ": " + field + " is missing or invalid");
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.jobsuccess.feedback.messaging;
 
+import dev.jobsuccess.commons.inbound.InvalidEventException;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -32,7 +33,7 @@ public record ContractEarningsAdjustedEvent(UUID eventId, String eventType, Inte
 
     private void require(boolean ok, String field) {
         if (!ok) {
-            throw new UnreadableEventException("contract-earnings-adjusted " + eventId + ": " + field + " is missing or invalid");
+            throw new InvalidEventException("contract-earnings-adjusted " + eventId + ": " + field + " is missing or invalid");
         }
     }
 }

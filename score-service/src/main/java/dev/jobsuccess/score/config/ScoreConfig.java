@@ -132,12 +132,11 @@ public interface ScoreConfig {
         @WithDefault("112")
         int maxCatchUpDays();
 
-        /** Freelancers recomputed per transaction. */
-        @WithDefault("200")
+        /**
+         * Freelancers per chunk: a snapshot date is split into chunks of this many, each recomputed in one transaction by
+         * whichever replica takes it (and a rebuild works in chunks of this size too).
+         */
+        @WithDefault("1000")
         int chunkSize();
-
-        /** A claimed snapshot date not completed after this long is taken over by another replica. */
-        @WithDefault("PT30M")
-        java.time.Duration staleClaimAfter();
     }
 }

@@ -21,11 +21,13 @@ import dev.jobsuccess.score.messaging.ScoreEvents;
 public class ExplanationService {
 
     private final FactLoader loader;
+    private final ScoreRows scoreRows;
     private final ScoreModel model;
     private final Clock clock;
 
-    ExplanationService(FactLoader loader, ScoreModel model, Clock clock) {
+    ExplanationService(FactLoader loader, ScoreRows scoreRows, ScoreModel model, Clock clock) {
         this.loader = loader;
+        this.scoreRows = scoreRows;
         this.model = model;
         this.clock = clock;
     }
@@ -59,8 +61,8 @@ public class ExplanationService {
                     r.netEarningsCents(), c.inclusion(), c.outcome(), c.weightQ(), ScoreEvents.weightJobs(c.weightQ(), model.params()),
                     c.outcomeDate(), c.windows(), jssWithout, impact, detail));
         }
-        FreelancerScore stored = FreelancerScore.findById(freelancerId);
+        ScoreRow stored = scoreRows.find(freelancerId).orElse(null);
         return new Explanation(freelancerId, asOf, result.jss(), result.selectedWindow(), result.band(), result.windows(),
-                stored == null ? List.of() : stored.snapshot().badges(), contracts);
+                stored == null ? List.of() : stored.badges(), contracts);
     }
 }

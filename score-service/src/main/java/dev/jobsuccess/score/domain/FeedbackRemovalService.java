@@ -28,13 +28,15 @@ public class FeedbackRemovalService {
     private final ScoreConfig config;
     private final ScoreModel model;
     private final FactLoader loader;
+    private final ScoreRows scoreRows;
     private final Recomputer recomputer;
     private final Clock clock;
 
-    FeedbackRemovalService(ScoreConfig config, ScoreModel model, FactLoader loader, Recomputer recomputer, Clock clock) {
+    FeedbackRemovalService(ScoreConfig config, ScoreModel model, FactLoader loader, ScoreRows scoreRows, Recomputer recomputer, Clock clock) {
         this.config = config;
         this.model = model;
         this.loader = loader;
+        this.scoreRows = scoreRows;
         this.recomputer = recomputer;
         this.clock = clock;
     }
@@ -49,7 +51,7 @@ public class FeedbackRemovalService {
         Instant now = clock.instant();
         LocalDate today = model.effectiveDate(FactLoader.utcDate(now));
         // One decision at a time per freelancer: the "previous request" rules read what the last one decided.
-        FreelancerScore row = FreelancerScore.lockAll(new TreeSet<>(List.of(freelancerId)), now).get(freelancerId);
+        ScoreRow row = scoreRows.lock(new TreeSet<>(List.of(freelancerId)), now).get(freelancerId);
         FreelancerFacts facts = loader.load(List.of(freelancerId), today).get(freelancerId);
         if (facts.contract(contractId) == null) {
             throw ProblemException.notFound("contract of freelancer " + freelancerId, contractId);
@@ -83,8 +85,8 @@ public class FeedbackRemovalService {
     }
 
     /** The first rule of §d.3.8 the request breaks, or null. */
-    private String refusal(FreelancerScore row, FreelancerFacts facts, Optional<FeedbackRemoval> lastAccepted, Instant now) {
-        if (!row.topRated && !row.topRatedPlus) {
+    private String refusal(ScoreRow row, FreelancerFacts facts, Optional<FeedbackRemoval> lastAccepted, Instant now) {
+        if (!row.topRated() && !row.topRatedPlus()) {
             return "NOT_TOP_RATED";
         }
         LocalDate today = FactLoader.utcDate(now);

@@ -59,7 +59,7 @@ public class RebuildService {
             List<String> chunk = ids.subList(from, Math.min(ids.size(), from + chunkSize));
             List<Recomputer.Recomputed> results = QuarkusTransaction.requiringNew().call(() -> dryRun
                     ? recomputer.preview(chunk, asOf)
-                    : recomputer.recompute(chunk, asOf, Recomputer.Mode.SCORE, f -> ChangeCause.rebuild(asOf)));
+                    : recomputer.recomputeSkippingFailures(chunk, asOf, Recomputer.Mode.SCORE, f -> ChangeCause.rebuild(asOf)));
             for (Recomputer.Recomputed r : results) {
                 if (differs(r.before(), r.after())) {
                     differences.add(new Difference(r.freelancerId(), r.before(), r.after()));

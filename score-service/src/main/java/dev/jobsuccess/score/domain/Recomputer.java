@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedSet;
@@ -17,13 +18,16 @@ import jakarta.transaction.Transactional;
 
 import org.jboss.logging.Logger;
 
+import dev.jobsuccess.commons.outbox.Outbox;
+import dev.jobsuccess.commons.outbox.OutgoingEvent;
 import dev.jobsuccess.jss.ContractRecord;
 import dev.jobsuccess.jss.JssResult;
 import dev.jobsuccess.score.messaging.ScoreEvents;
 
 /**
- * Recomputes scores from the stored facts, never from the last score and a delta: the one place a
- * published score is written, and score-changed announced.
+ * Recomputes scores from the stored facts, never from the last score and a delta: the one place a published score
+ * is written, and score-changed announced. Many freelancers at once: their rows are locked, their facts read and
+ * their new scores, history and events written in a few statements, whatever their number.
  */
 @ApplicationScoped
 public class Recomputer {
@@ -43,22 +47,29 @@ public class Recomputer {
     }
 
     private final FactLoader loader;
+    private final ScoreRows scoreRows;
     private final ScoreModel model;
     private final ScoreEvents events;
+    private final Outbox outbox;
     private final Clock clock;
 
-    Recomputer(FactLoader loader, ScoreModel model, ScoreEvents events, Clock clock) {
+    Recomputer(FactLoader loader, ScoreRows scoreRows, ScoreModel model, ScoreEvents events, Outbox outbox, Clock clock) {
         this.loader = loader;
+        this.scoreRows = scoreRows;
         this.model = model;
         this.events = events;
+        this.outbox = outbox;
         this.clock = clock;
     }
 
     /**
      * Locks the freelancers' score rows (in id order), recomputes each at {@code asOf}, stores it and writes
-     * score-changed to the outbox when the score, its window, its band or a badge changed.
+     * score-changed to the outbox when the score, its window, its band or a badge changed. All or nothing.
+     *
+     * @throws RecomputeFailedException when some freelancer's facts cannot be scored; nothing was written, and the
+     *                                   transaction may go on (the rows stay locked)
      */
-    @Transactional(Transactional.TxType.MANDATORY)
+    @Transactional(value = Transactional.TxType.MANDATORY, dontRollbackOn = RecomputeFailedException.class)
     public List<Recomputed> recompute(Collection<String> freelancerIds, LocalDate asOf, Mode mode,
                                       Function<String, ChangeCause> causes) {
         SortedSet<String> ids = new TreeSet<>(freelancerIds);
@@ -66,14 +77,53 @@ public class Recomputer {
             return List.of();
         }
         Instant now = clock.instant();
-        Map<String, FreelancerScore> rows = FreelancerScore.lockAll(ids, now);
+        Map<String, ScoreRow> rows = scoreRows.lock(ids, now);
         // Read after the locks: a recompute that waited sees every fact the one before it committed.
         Map<String, FreelancerFacts> facts = loader.load(ids, asOf);
+        Changes changes = new Changes();
+        Map<String, String> failed = new LinkedHashMap<>();
         List<Recomputed> out = new ArrayList<>(ids.size());
         for (String freelancerId : ids) {
-            out.add(recomputeOne(rows.get(freelancerId), facts.get(freelancerId), asOf, mode, causes.apply(freelancerId), now));
+            try {
+                out.add(recomputeOne(rows.get(freelancerId), facts.get(freelancerId), asOf, mode, causes.apply(freelancerId),
+                        now, changes));
+            } catch (RuntimeException e) {
+                failed.put(freelancerId, e.getClass().getSimpleName() + ": " + e.getMessage());
+            }
+        }
+        if (!failed.isEmpty()) {
+            throw new RecomputeFailedException(failed);
+        }
+        scoreRows.updateAll(changes.rows);
+        scoreRows.appendHistory(changes.history);
+        outbox.publishAll(changes.events);
+        if (!changes.weekly.isEmpty()) {
+            scoreRows.recordWeekly(asOf, changes.weekly, now);
         }
         return out;
+    }
+
+    /**
+     * Like {@link #recompute}, but a freelancer whose facts cannot be scored is left out: their published score stays,
+     * marked stale, and the others are recomputed. For the snapshot and the rebuild, which must not stop at one
+     * freelancer.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<Recomputed> recomputeSkippingFailures(Collection<String> freelancerIds, LocalDate asOf, Mode mode,
+                                                      Function<String, ChangeCause> causes) {
+        SortedSet<String> ids = new TreeSet<>(freelancerIds);
+        while (true) {
+            try {
+                return recompute(ids, asOf, mode, causes);
+            } catch (RecomputeFailedException e) {
+                e.reasonsByFreelancer().forEach((freelancerId, reason) -> {
+                    LOG.warnf("freelancer %s left out of the %s as of %s, score kept and marked stale: %s", freelancerId,
+                            mode == Mode.SNAPSHOT ? "snapshot" : "recompute", asOf, reason);
+                    scoreRows.markStale(freelancerId, null, reason, clock.instant());
+                    ids.remove(freelancerId);
+                });
+            }
+        }
     }
 
     /** What a recompute would give, without locking, storing or announcing anything (rebuild's dry run). */
@@ -83,50 +133,62 @@ public class Recomputer {
         Map<String, FreelancerFacts> facts = loader.load(ids, asOf);
         List<Recomputed> out = new ArrayList<>(ids.size());
         for (String freelancerId : ids) {
-            FreelancerScore row = FreelancerScore.findById(freelancerId);
-            StoredScore before = row == null || !row.computed() ? null : row.stored();
+            StoredScore before = scoreRows.find(freelancerId).filter(ScoreRow::computed).map(ScoreRow::stored).orElse(null);
             JssResult result = model.compute(model.records(facts.get(freelancerId), Visibility.PUBLISHED), asOf);
-            out.add(new Recomputed(freelancerId, before, stored(result, asOf), false));
+            out.add(new Recomputed(freelancerId, before, new StoredScore(result.jss(), result.selectedWindow(),
+                    result.band(), result.windows(), asOf), false));
         }
         return out;
     }
 
-    private Recomputed recomputeOne(FreelancerScore row, FreelancerFacts facts, LocalDate asOf, Mode mode, ChangeCause cause,
-                                    Instant now) {
+    /** What a recompute writes, gathered to be written at once. */
+    private static final class Changes {
+        final List<ScoreRow> rows = new ArrayList<>();
+        final List<ScoreRows.HistoryEntry> history = new ArrayList<>();
+        final List<OutgoingEvent> events = new ArrayList<>();
+        final Map<String, Integer> weekly = new LinkedHashMap<>();
+    }
+
+    private Recomputed recomputeOne(ScoreRow row, FreelancerFacts facts, LocalDate asOf, Mode mode, ChangeCause cause,
+                                    Instant now, Changes changes) {
         boolean computedBefore = row.computed();
         StoredScore before = computedBefore ? row.stored() : null;
         List<ContractRecord> records = model.records(facts, Visibility.PUBLISHED);
         JssResult result = model.compute(records, asOf);
         if (mode == Mode.SNAPSHOT && ScoreModel.isSunday(asOf) && result.jss() != null) {
-            WeeklyScore.recordIfAbsent(row.freelancerId, asOf, result.jss(), now);
+            changes.weekly.put(row.freelancerId(), result.jss());
         }
-        if (mode == Mode.SNAPSHOT && computedBefore && row.asOf.isAfter(asOf)) {
+        if (mode == Mode.SNAPSHOT && computedBefore && row.asOf().isAfter(asOf)) {
             // A catch-up of a past day: the score already reflects a later date and stays as it is.
-            return new Recomputed(row.freelancerId, before, before, false);
+            return new Recomputed(row.freelancerId(), before, before, false);
         }
         ScoreSnapshot previous = row.snapshot();
         NoScoreReason reason = result.jss() != null ? null
                 : facts.contracts().isEmpty() ? NoScoreReason.NO_CONTRACTS : NoScoreReason.NOT_ENOUGH_CONTRACTS;
-        row.update(result, reason, asOf, now);
+        ScoreRow next = row.withResult(result, reason, asOf, now);
         if (mode == Mode.SNAPSHOT) {
             Integer shown = result.jss();
-            row.updateBadges(model.badges(records, result, asOf,
+            next = next.withBadges(model.badges(records, result, asOf,
                     sunday -> facts.weeklyScores().getOrDefault(sunday, sunday.equals(asOf) ? shown : null)), asOf);
         }
-        ScoreSnapshot current = row.snapshot();
+        if (cause.trigger() == Trigger.REBUILD) {
+            next = next.fresh();
+        }
+        changes.rows.add(next);
+        ScoreSnapshot current = next.snapshot();
         boolean announced = !previous.equals(current);
         if (announced) {
-            UUID eventId = events.scoreChanged(new ScoreChange(row.freelancerId, asOf, now, cause, previous, current,
-                    result.windows(), result.contracts(), row.eligibleWeeksLast16));
-            ScoreHistoryEntry.append(row, previous, cause, eventId);
-            LOG.infof("freelancer %s: jss %s (%s) %s -> %s (%s) %s, %s %s", row.freelancerId, previous.jss(),
-                    previous.selectedWindow(), previous.badges(), current.jss(), current.selectedWindow(), current.badges(),
-                    cause.trigger(), cause.eventId() != null ? cause.eventType() + " " + cause.eventId() : cause.snapshotDate());
+            UUID eventId = UUID.randomUUID();
+            changes.events.add(events.scoreChanged(eventId, new ScoreChange(row.freelancerId(), asOf, now, cause, previous,
+                    current, result.windows(), result.contracts(), next.eligibleWeeksLast16())));
+            changes.history.add(new ScoreRows.HistoryEntry(next, previous, cause, eventId));
+            if (LOG.isDebugEnabled()) {
+                LOG.debugf("freelancer %s: jss %s (%s) %s -> %s (%s) %s, %s %s", row.freelancerId(), previous.jss(),
+                        previous.selectedWindow(), previous.badges(), current.jss(), current.selectedWindow(),
+                        current.badges(), cause.trigger(),
+                        cause.eventId() != null ? cause.eventType() + " " + cause.eventId() : cause.snapshotDate());
+            }
         }
-        return new Recomputed(row.freelancerId, before, row.stored(), announced);
-    }
-
-    private static StoredScore stored(JssResult result, LocalDate asOf) {
-        return new StoredScore(result.jss(), result.selectedWindow(), result.band(), result.windows(), asOf);
+        return new Recomputed(row.freelancerId(), before, next.stored(), announced);
     }
 }

@@ -84,34 +84,6 @@ public class ScoreHistoryEntry extends PanacheEntityBase {
     protected ScoreHistoryEntry() {
     }
 
-    /** Records the change that brought the score from {@code previous} to its current state. */
-    static void append(FreelancerScore current, ScoreSnapshot previous, ChangeCause cause, UUID scoreChangedEventId) {
-        ScoreHistoryEntry entry = new ScoreHistoryEntry();
-        entry.freelancerId = current.freelancerId;
-        entry.previousJss = previous.jss();
-        entry.previousSelectedWindow = previous.selectedWindow();
-        entry.previousBand = previous.band();
-        entry.jss = current.jss;
-        entry.selectedWindow = current.selectedWindow;
-        entry.band = current.band;
-        entry.windowW24 = current.windowW24;
-        entry.windowW12 = current.windowW12;
-        entry.windowW6 = current.windowW6;
-        entry.windowW3 = current.windowW3;
-        entry.windowTrending = current.windowTrending;
-        entry.asOf = current.asOf;
-        entry.computedAt = current.computedAt;
-        entry.causeEventId = cause.eventId();
-        entry.causeEventType = cause.eventType();
-        entry.trigger = cause.trigger();
-        entry.causeSnapshotDate = cause.snapshotDate();
-        entry.previousBadges = join(previous.badges());
-        entry.badges = join(current.snapshot().badges());
-        entry.eligibleWeeksLast16 = current.eligibleWeeksLast16;
-        entry.scoreChangedEventId = scoreChangedEventId;
-        entry.persist();
-    }
-
     /** A page of the freelancer's changes, newest first. */
     static List<ScoreHistoryEntry> page(String freelancerId, int page, int size) {
         return find("freelancerId = ?1 ORDER BY id DESC", freelancerId).page(page, size).list();
@@ -129,7 +101,7 @@ public class ScoreHistoryEntry extends PanacheEntityBase {
         return split(badges);
     }
 
-    private static String join(List<Badge> badges) {
+    static String join(List<Badge> badges) {
         return badges.stream().map(Badge::name).collect(Collectors.joining(","));
     }
 

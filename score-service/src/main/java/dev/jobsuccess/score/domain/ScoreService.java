@@ -2,20 +2,19 @@ package dev.jobsuccess.score.domain;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import org.jboss.logging.Logger;
 
-import dev.jobsuccess.commons.inbox.Inbox;
-import dev.jobsuccess.jss.Window;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+
 
 /**
  * Owns the consumers' transactions. A batch of consumed events is applied in one transaction: each event
@@ -27,59 +26,56 @@ import dev.jobsuccess.jss.Window;
 public class ScoreService {
 
     /** This service's name in the inbox. */
-    static final String CONSUMER = "score-service";
+    public static final String CONSUMER = "score-service";
     private static final Logger LOG = Logger.getLogger(ScoreService.class);
 
     /** An event of a batch that was refused, and why; the caller sends it to the dead-letter topic. */
     public record Rejected(int index, String reason) {
     }
 
-    private final Inbox inbox;
     private final Clock clock;
     private final FactStore facts;
+    private final ScoreRows scoreRows;
     private final Recomputer recomputer;
     private final ScoreModel model;
+    private final Counter staleMarked;
 
-    ScoreService(Inbox inbox, Clock clock, FactStore facts, Recomputer recomputer, ScoreModel model) {
-        this.inbox = inbox;
+    ScoreService(Clock clock, FactStore facts, ScoreRows scoreRows, Recomputer recomputer, ScoreModel model,
+                 MeterRegistry metrics) {
         this.clock = clock;
         this.facts = facts;
+        this.scoreRows = scoreRows;
         this.recomputer = recomputer;
         this.model = model;
+        this.staleMarked = Counter.builder("jobsuccess.score.stale.marked")
+                .description("scores marked stale because an event of the freelancer was dead-lettered").register(metrics);
     }
 
     /**
      * Applies the batch in order and recomputes each touched freelancer once at the end, naming as cause
      * the last event of the batch that touched them. Under BIWEEKLY_SUNDAY, facts are only stored.
      *
-     * @return the events refused because they contradict stored facts (no effect, no inbox row)
+     * @return the events refused because they contradict stored facts (no effect)
+     * @throws FactsUnscorableException when some touched freelancer's facts cannot be scored (nothing is kept)
      */
     @Transactional
     public List<Rejected> applyBatch(List<IncomingFact> batch) {
         Instant now = clock.instant();
-        Map<String, EventCause> touched = new LinkedHashMap<>();
-        List<Rejected> rejected = new ArrayList<>();
-        for (int i = 0; i < batch.size(); i++) {
-            IncomingFact incoming = batch.get(i);
-            Optional<String> conflict = facts.conflict(incoming.fact(), incoming.cause());
-            if (conflict.isPresent()) {
-                rejected.add(new Rejected(i, conflict.get()));
-                continue;
-            }
-            if (!inbox.firstDelivery(CONSUMER, incoming.cause().eventId(), incoming.cause().eventType())) {
-                LOG.debugf("event %s already applied", incoming.cause().eventId());
-                continue;
-            }
-            for (String freelancerId : facts.store(incoming.fact(), incoming.cause(), now)) {
-                touched.remove(freelancerId);
-                touched.put(freelancerId, incoming.cause());
-            }
-        }
+        FactStore.Stored stored = facts.store(batch, now);
+        Map<String, List<Integer>> touched = stored.touched();
         if (model.schedule().recomputesOnEvents() && !touched.isEmpty()) {
-            recomputer.recompute(touched.keySet(), model.effectiveDate(FactLoader.utcDate(now)), Recomputer.Mode.SCORE,
-                    freelancerId -> ChangeCause.event(touched.get(freelancerId)));
+            try {
+                recomputer.recompute(touched.keySet(), model.effectiveDate(FactLoader.utcDate(now)), Recomputer.Mode.SCORE,
+                        freelancerId -> ChangeCause.event(batch.get(touched.get(freelancerId).getLast()).cause()));
+            } catch (RecomputeFailedException e) {
+                Map<Integer, String> culprits = new LinkedHashMap<>();
+                e.reasonsByFreelancer().forEach((freelancerId, reason) -> touched.get(freelancerId)
+                        .forEach(i -> culprits.putIfAbsent(i, "the score of freelancer " + freelancerId
+                                + " cannot be computed with this event: " + reason)));
+                throw new FactsUnscorableException(culprits);
+            }
         }
-        return rejected;
+        return stored.conflicts().stream().map(c -> new Rejected(c.index(), c.reason())).toList();
     }
 
     /**
@@ -94,6 +90,14 @@ public class ScoreService {
         }
     }
 
+    /** Keeps the freelancer's published score, marked stale: one of their events could not be applied. */
+    @Transactional
+    public void markStale(String freelancerId, UUID eventId, String reason) {
+        scoreRows.markStale(freelancerId, eventId, reason, clock.instant());
+        staleMarked.increment();
+        LOG.warnf("freelancer %s: score marked stale, event %s was dead-lettered: %s", freelancerId, eventId, reason);
+    }
+
     /** A page of the freelancer's score changes, newest first. */
     @Transactional
     public HistoryPage history(String freelancerId, int page, int size) {
@@ -106,16 +110,13 @@ public class ScoreService {
     /** The freelancer's latest score; every id is a valid freelancer, those without facts simply have none. */
     @Transactional
     public PublishedScore publishedScore(String freelancerId) {
-        FreelancerScore score = FreelancerScore.findById(freelancerId);
+        ScoreRow score = scoreRows.find(freelancerId).orElse(null);
         if (score == null || !score.computed()) {
-            Map<Window, Integer> none = new EnumMap<>(Window.class);
-            for (Window window : Window.values()) {
-                none.put(window, null);
-            }
-            return new PublishedScore(freelancerId, null, null, null, none, FactLoader.utcDate(clock.instant()), null,
-                    NoScoreReason.NO_CONTRACTS, List.of(), null);
+            return new PublishedScore(freelancerId, null, null, null, ScoreRow.noWindows(), FactLoader.utcDate(clock.instant()),
+                    null, NoScoreReason.NO_CONTRACTS, List.of(), null, score != null && score.stale());
         }
-        return new PublishedScore(score.freelancerId, score.jss, score.selectedWindow, score.band, score.windows(),
-                score.asOf, score.computedAt, score.noScoreReason, score.snapshot().badges(), score.eligibleWeeksLast16);
+        return new PublishedScore(score.freelancerId(), score.jss(), score.selectedWindow(), score.band(), score.windows(),
+                score.asOf(), score.computedAt(), score.noScoreReason(), score.badges(), score.eligibleWeeksLast16(),
+                score.stale());
     }
 }

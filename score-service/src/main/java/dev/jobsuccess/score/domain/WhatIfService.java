@@ -32,11 +32,13 @@ import dev.jobsuccess.score.messaging.ScoreEvents;
 public class WhatIfService {
 
     private final FactLoader loader;
+    private final ScoreRows scoreRows;
     private final ScoreModel model;
     private final Clock clock;
 
-    WhatIfService(FactLoader loader, ScoreModel model, Clock clock) {
+    WhatIfService(FactLoader loader, ScoreRows scoreRows, ScoreModel model, Clock clock) {
         this.loader = loader;
+        this.scoreRows = scoreRows;
         this.model = model;
         this.clock = clock;
     }
@@ -59,8 +61,8 @@ public class WhatIfService {
         FreelancerFacts facts = loader.load(List.of(freelancerId), asOf).get(freelancerId);
         List<ContractRecord> beforeRecords = model.records(facts, visibility);
         JssResult before = model.compute(beforeRecords, today);
-        FreelancerScore stored = FreelancerScore.findById(freelancerId);
-        List<Badge> held = stored == null ? List.of() : stored.snapshot().badges();
+        ScoreRow stored = scoreRows.find(freelancerId).orElse(null);
+        List<Badge> held = stored == null ? List.of() : stored.badges();
 
         List<ContractRecord> afterRecords = new ArrayList<>(beforeRecords);
         Set<String> hypothetical = new HashSet<>();

@@ -1,5 +1,6 @@
 package dev.jobsuccess.score.messaging;
 
+import dev.jobsuccess.commons.inbound.InvalidEventException;
 import static dev.jobsuccess.score.messaging.EventJson.expect;
 import static dev.jobsuccess.score.messaging.EventJson.required;
 

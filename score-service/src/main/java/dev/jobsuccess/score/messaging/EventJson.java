@@ -1,5 +1,6 @@
 package dev.jobsuccess.score.messaging;
 
+import dev.jobsuccess.commons.inbound.InvalidEventException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;

@@ -6,7 +6,6 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import dev.jobsuccess.commons.outbox.Outbox;
 import dev.jobsuccess.commons.outbox.OutgoingEvent;
 import dev.jobsuccess.jss.Badge;
 import dev.jobsuccess.jss.ContractResult;
@@ -23,17 +22,14 @@ public class ScoreEvents {
 
     private static final BigDecimal QUARTERS_PER_JOB = BigDecimal.valueOf(4);
 
-    private final Outbox outbox;
     private final ScoreConfig config;
 
-    ScoreEvents(Outbox outbox, ScoreConfig config) {
-        this.outbox = outbox;
+    ScoreEvents(ScoreConfig config) {
         this.config = config;
     }
 
-    /** Writes the event for this change, keyed by the freelancer, and returns its id. */
-    public UUID scoreChanged(ScoreChange change) {
-        UUID eventId = UUID.randomUUID();
+    /** The event announcing this change, keyed by the freelancer, for the outbox. */
+    public OutgoingEvent scoreChanged(UUID eventId, ScoreChange change) {
         var windows = change.windows();
         List<Badge> before = change.previous().badges();
         List<Badge> after = change.current().badges();
@@ -48,8 +44,7 @@ public class ScoreEvents {
                 new ScoreChangedEvent.Badges(before, after, after.stream().filter(b -> !before.contains(b)).toList(),
                         before.stream().filter(b -> !after.contains(b)).toList()),
                 change.eligibleWeeksLast16());
-        outbox.publish(new OutgoingEvent(ScoreChangedEvent.TOPIC, change.freelancerId(), eventId, ScoreChangedEvent.TYPE, event));
-        return eventId;
+        return new OutgoingEvent(ScoreChangedEvent.TOPIC, change.freelancerId(), eventId, ScoreChangedEvent.TYPE, event);
     }
 
     private static ScoreChangedEvent.Score score(ScoreSnapshot snapshot) {

@@ -1,5 +1,6 @@
 package dev.jobsuccess.score.messaging;
 
+import dev.jobsuccess.commons.inbound.InvalidEventException;
 import dev.jobsuccess.score.domain.IncomingFact;
 
 /** A consumed event's JSON, read into the fact the score keeps. */

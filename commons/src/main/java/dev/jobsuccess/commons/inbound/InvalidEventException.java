@@ -1,8 +1,8 @@
-package dev.jobsuccess.score.messaging;
+package dev.jobsuccess.commons.inbound;
 
 /**
- * A consumed record that is not a valid event of its topic. Retrying cannot fix it: it goes to the
- * topic's dead-letter topic, and the channel moves on.
+ * A consumed record that is not a valid event of its topic. Retrying cannot fix it: it goes to the topic's
+ * dead-letter topic, and the consumer moves on.
  */
 public class InvalidEventException extends RuntimeException {
 

@@ -1,6 +1,7 @@
-package dev.jobsuccess.score.messaging;
+package dev.jobsuccess.commons.inbound;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.ExecutionException;
@@ -20,15 +21,16 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
+import io.micrometer.core.instrument.MeterRegistry;
+
 /**
- * Sends the records of a batch that can never be applied to {@code <topic>-dlq-score}, with the key and
- * value as consumed and SmallRye's dead-letter headers. Synchronous: the batch is acknowledged only after
- * Kafka has them, so a crash re-sends rather than loses.
+ * Sends records that can never be applied to {@code <topic>-dlq-<service>} (e.g. {@code contract-closed-dlq-score}),
+ * with the key and value as consumed and SmallRye's dead-letter headers, the reason among them. Synchronous: a poll
+ * is acknowledged only after Kafka has its dead letters, so a crash re-sends rather than loses them.
  */
 @ApplicationScoped
 public class DeadLetters {
 
-    public static final String SUFFIX = "-dlq-score";
     private static final Logger LOG = Logger.getLogger(DeadLetters.class);
     private static final long SEND_TIMEOUT_SECONDS = 30;
 
@@ -36,10 +38,20 @@ public class DeadLetters {
     public record DeadLetter(ConsumerRecord<String, String> record, String reason) {}
 
     private final String bootstrapServers;
+    private final String suffix;
+    private final MeterRegistry metrics;
     private volatile KafkaProducer<String, String> producer;
 
-    DeadLetters(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
+    DeadLetters(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
+                @ConfigProperty(name = "quarkus.application.name") String application, MeterRegistry metrics) {
         this.bootstrapServers = bootstrapServers;
+        this.suffix = "-dlq-" + application.replaceFirst("-service$", "");
+        this.metrics = metrics;
+    }
+
+    /** The dead-letter topic of a consumed topic. */
+    public String topicFor(String topic) {
+        return topic + suffix;
     }
 
     public void send(List<DeadLetter> letters) {
@@ -49,8 +61,8 @@ public class DeadLetters {
         KafkaProducer<String, String> kafka = producer();
         List<Future<RecordMetadata>> acks = letters.stream().map(letter -> {
             ConsumerRecord<String, String> r = letter.record();
-            LOG.warnf("%s[%d]@%d goes to %s: %s", r.topic(), r.partition(), r.offset(), r.topic() + SUFFIX, letter.reason());
-            ProducerRecord<String, String> out = new ProducerRecord<>(r.topic() + SUFFIX, r.key(), r.value());
+            LOG.warnf("%s[%d]@%d goes to %s: %s", r.topic(), r.partition(), r.offset(), topicFor(r.topic()), letter.reason());
+            ProducerRecord<String, String> out = new ProducerRecord<>(topicFor(r.topic()), r.key(), r.value());
             out.headers().add("dead-letter-reason", bytes(letter.reason()));
             out.headers().add("dead-letter-topic", bytes(r.topic()));
             out.headers().add("dead-letter-partition", bytes(Integer.toString(r.partition())));
@@ -65,8 +77,11 @@ public class DeadLetters {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while dead-lettering", e);
         } catch (ExecutionException | TimeoutException e) {
-            // Transient: the consumer retries the batch, whose valid events are then duplicates.
+            // Transient: the poll is retried; its applied events are then duplicates, its dead letters are sent again.
             throw new IllegalStateException("could not dead-letter " + letters.size() + " record(s)", e);
+        }
+        for (DeadLetter letter : letters) {
+            metrics.counter("jobsuccess.inbound.dead.lettered", "topic", letter.record().topic()).increment();
         }
     }
 
@@ -83,7 +98,7 @@ public class DeadLetters {
                     props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
                     props.put(ProducerConfig.ACKS_CONFIG, "all");
                     props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
-                    props.put(ProducerConfig.CLIENT_ID_CONFIG, "score-service-dead-letters");
+                    props.put(ProducerConfig.CLIENT_ID_CONFIG, "dead-letters");
                     props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, "10000");
                     producer = new KafkaProducer<>(props, new StringSerializer(), new StringSerializer());
                 }
@@ -97,7 +112,7 @@ public class DeadLetters {
     void close() {
         KafkaProducer<String, String> p = producer;
         if (p != null) {
-            p.close(java.time.Duration.ofSeconds(5));
+            p.close(Duration.ofSeconds(5));
         }
     }
 }

@@ -1,0 +1,543 @@
+package dev.jobsuccess.bench;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.LockSupport;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ListOffsetsResult;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.jobsuccess.bench.BenchEvents.Contract;
+import dev.jobsuccess.bench.BenchEvents.Event;
+
+/**
+ * The score-service pipeline benchmarks that bin/bench runs against a private broker and database (never the
+ * shared ones): {@code topics}, {@code throughput}, {@code latency}, {@code scored-freelancer}, {@code snapshot}.
+ * Settings come from the environment bin/bench sets: BENCH_BOOTSTRAP, BENCH_DB_URL, BENCH_SCORE_URL,
+ * BENCH_PLATFORM_TOKEN, BENCH_PARTITIONS. Each result is printed as one {@code result:} line.
+ */
+public final class PipelineBench {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String CONSUMER = "score-service";
+
+    private final String bootstrap = env("BENCH_BOOTSTRAP", "127.0.0.1:19092");
+    private final String dbUrl = env("BENCH_DB_URL", "jdbc:postgresql://127.0.0.1:5432/score_bench");
+    private final String dbUser = env("BENCH_DB_USER", "jobsuccess");
+    private final String dbPassword = env("BENCH_DB_PASSWORD", "jobsuccess");
+    private final String scoreUrl = env("BENCH_SCORE_URL", "http://127.0.0.1:18083");
+    private final int partitions = Integer.parseInt(env("BENCH_PARTITIONS", "12"));
+
+    public static void main(String[] args) throws Exception {
+        if (args.length == 0) {
+            usage();
+        }
+        PipelineBench bench = new PipelineBench();
+        Map<String, String> opts = options(Arrays.copyOfRange(args, 1, args.length));
+        switch (args[0]) {
+            case "topics" -> bench.topics();
+            case "throughput" -> bench.throughput(intOpt(opts, "contracts", 10_000), intOpt(opts, "freelancers", 1_000),
+                    intOpt(opts, "timeout", 240));
+            case "latency" -> bench.latency(intOpt(opts, "rate", 1_000), intOpt(opts, "seconds", 20),
+                    intOpt(opts, "group", 50), intOpt(opts, "timeout", 30));
+            case "scored-freelancer" -> System.out.println(bench.scoredFreelancer());
+            case "snapshot" -> bench.snapshot(LocalDate.parse(opts.getOrDefault("date", LocalDate.now(ZoneOffset.UTC).toString())),
+                    env("BENCH_PLATFORM_TOKEN", null), intOpt(opts, "timeout", 300));
+            default -> usage();
+        }
+    }
+
+    private static void usage() {
+        System.err.println("usage: PipelineBench topics | throughput [contracts= freelancers= timeout=] | "
+                + "latency [rate= seconds= group= timeout=] | scored-freelancer | snapshot [date=YYYY-MM-DD timeout=]");
+        System.exit(2);
+    }
+
+    // ---------------------------------------------------------------- topics
+
+    /** Creates every topic score-service uses with BENCH_PARTITIONS partitions (idempotent). */
+    void topics() throws Exception {
+        try (Admin admin = admin()) {
+            List<NewTopic> topics = BenchEvents.ALL_TOPICS.stream().map(t -> new NewTopic(t, partitions, (short) 1)).toList();
+            for (var entry : admin.createTopics(topics).values().entrySet()) {
+                try {
+                    entry.getValue().get();
+                } catch (ExecutionException e) {
+                    if (!(e.getCause() instanceof TopicExistsException)) {
+                        throw e;
+                    }
+                }
+            }
+            System.out.printf("topics: %d created with %d partitions on %s%n", topics.size(), partitions, bootstrap);
+        }
+    }
+
+    // ---------------------------------------------------------------- throughput
+
+    /**
+     * Produces every contract's three events (score-service, running, starts on them at once), waits until its inbox
+     * holds them all, then runs the bare loop over the same records; prints both rates and their ratio.
+     */
+    void throughput(int contracts, int freelancers, int timeoutSeconds) throws Exception {
+        Instant now = Instant.now();
+        List<Event> events = new ArrayList<>(contracts * 3);
+        for (int i = 0; i < contracts; i++) {
+            int f = i % freelancers;
+            int k = i / freelancers;
+            // Ended over the last ~23 months, so every window has some; about one contract in eight is unhappy.
+            Instant ended = now.minus(Duration.ofDays(3 + (long) ((i * 7919L) % 700)));
+            boolean unhappy = Math.floorMod(i * 37 + k * 11, 8) == 0;
+            Contract c = new Contract("bt-k-" + i, "bt-f-" + f, "bt-c-" + ((f * 13 + k) % 2_000), ended,
+                    5_000 + (i * 7_919L) % 300_000, unhappy ? 2 : 5, unhappy ? 3 : 9 + (i % 2));
+            events.addAll(BenchEvents.of(c));
+        }
+        long baseline = inboxCount();
+        long expected = baseline + events.size();
+
+        Instant produceStart = Instant.now();
+        long p0 = System.nanoTime();
+        try (KafkaProducer<String, String> producer = producer(false)) {
+            List<Future<RecordMetadata>> acks = new ArrayList<>(events.size());
+            for (Event e : events) {
+                acks.add(producer.send(new ProducerRecord<>(e.topic(), e.key(), e.json())));
+            }
+            producer.flush();
+            for (Future<RecordMetadata> ack : acks) {
+                ack.get();
+            }
+        }
+        double produceSeconds = (System.nanoTime() - p0) / 1e9;
+        System.out.printf("throughput: produced %d events (%d contracts, %d freelancers) in %.2f s = %.0f events/s%n",
+                events.size(), contracts, freelancers, produceSeconds, events.size() / produceSeconds);
+
+        // score-service: from its first applied event (inbox processed_at) to the moment the inbox holds them all.
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(timeoutSeconds);
+        long count;
+        Instant done;
+        // Done when the inbox holds every event, or (should the inbox change) when the group has no lag left.
+        for (int poll = 1; ; poll++) {
+            count = inboxCount();
+            if (count >= expected || (poll % 10 == 0 && lag("score-service") == 0)) {
+                done = Instant.now();
+                break;
+            }
+            if (System.nanoTime() > deadline) {
+                System.out.printf("result: throughput score-service TIMEOUT applied=%d of %d after %d s%n", count - baseline,
+                        events.size(), timeoutSeconds);
+                done = null;
+                break;
+            }
+            Thread.sleep(50);
+        }
+        double scoreRate = Double.NaN;
+        if (done != null) {
+            Instant first = count > baseline ? firstProcessedAfter(baseline) : produceStart;
+            if (count < expected) {
+                System.out.printf("throughput: inbox holds %d of %d events; timed from production start to lag 0%n",
+                        count - baseline, events.size());
+            }
+            double seconds = Duration.between(first, done).toNanos() / 1e9;
+            scoreRate = events.size() / seconds;
+            System.out.printf("result: throughput score-service %d events in %.2f s = %.0f events/s%n", events.size(), seconds, scoreRate);
+            long lag = lag("score-service");
+            System.out.printf("throughput: consumer group score-service lag %d%n", lag);
+        }
+
+        double bareRate = bareLoop(events.size(), timeoutSeconds);
+        System.out.printf("result: throughput ratio score/bare = %.3f%n", scoreRate / bareRate);
+    }
+
+    /** A plain consumer that upserts each polled batch into bench_event with one statement and one commit. */
+    double bareLoop(int expected, int timeoutSeconds) throws Exception {
+        try (Connection db = db(); Statement s = db.createStatement()) {
+            s.execute("CREATE TABLE IF NOT EXISTS bench_event (event_id uuid PRIMARY KEY, topic text NOT NULL, key text, payload jsonb NOT NULL)");
+            s.execute("TRUNCATE bench_event");
+        }
+        Properties p = consumerProps("bench-bare-" + System.currentTimeMillis());
+        long inserted = 0;
+        long t0 = 0;
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(timeoutSeconds);
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(p); Connection db = db()) {
+            db.setAutoCommit(false);
+            consumer.subscribe(BenchEvents.INPUT_TOPICS);
+            Map<Integer, String> sqlBySize = new HashMap<>();
+            while (inserted < expected && System.nanoTime() < deadline) {
+                ConsumerRecords<String, String> records = consumer.poll(Duration.ofMillis(200));
+                if (records.isEmpty()) {
+                    continue;
+                }
+                if (t0 == 0) {
+                    t0 = System.nanoTime();
+                }
+                int n = records.count();
+                String sql = sqlBySize.computeIfAbsent(n, size -> "INSERT INTO bench_event (event_id, topic, key, payload) VALUES "
+                        + String.join(",", java.util.Collections.nCopies(size, "(?::uuid, ?, ?, ?::jsonb)"))
+                        + " ON CONFLICT DO NOTHING");
+                try (PreparedStatement insert = db.prepareStatement(sql)) {
+                    int i = 1;
+                    for (ConsumerRecord<String, String> r : records) {
+                        // The event id is in the JSON; reading it is part of the work a consumer does.
+                        insert.setString(i++, JSON.readTree(r.value()).get("eventId").asText());
+                        insert.setString(i++, r.topic());
+                        insert.setString(i++, r.key());
+                        insert.setString(i++, r.value());
+                    }
+                    inserted += insert.executeUpdate();
+                }
+                db.commit();
+                consumer.commitSync();
+            }
+        }
+        if (inserted < expected) {
+            System.out.printf("result: throughput bare-loop TIMEOUT inserted=%d of %d%n", inserted, expected);
+            return Double.NaN;
+        }
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        double rate = expected / seconds;
+        System.out.printf("result: throughput bare-loop %d events in %.2f s = %.0f events/s%n", expected, seconds, rate);
+        return rate;
+    }
+
+    // ---------------------------------------------------------------- latency
+
+    /**
+     * At a fixed offered rate, new freelancers each get two contracts with two clients: contract-closed, the client's
+     * feedback-submitted and feedback-revealed for each. Feedback counts only once revealed and a score needs two
+     * counted contracts from two clients (domain.md §d.3.4-5), so the freelancer's first score appears only after
+     * their last event, the second reveal. Freelancers go in groups: each step (C1 closed, C2 closed, FS1, FS2, FR1,
+     * FR2) for the whole group, then the next step, so a freelancer's events are spread over time.
+     * Latency = receipt of the freelancer's first score-changed with a score - send time of their last event.
+     */
+    void latency(int rate, int seconds, int group, int timeoutSeconds) throws Exception {
+        int total = rate * seconds;
+        int freelancers = Math.max(1, total / 6);
+        String run = Long.toString(System.currentTimeMillis() % 1_000_000, 36);
+        Instant now = Instant.now();
+        List<List<Event>> perFreelancer = new ArrayList<>();
+        for (int f = 0; f < freelancers; f++) {
+            String fid = "lt-" + run + "-f-" + f;
+            Contract c1 = new Contract("lt-" + run + "-k-" + f + "-1", fid, "lt-c-" + (f % 500), now.minus(Duration.ofDays(9)), 60_000, 5, 10);
+            Contract c2 = new Contract("lt-" + run + "-k-" + f + "-2", fid, "lt-c-" + ((f + 1) % 500 + 500), now.minus(Duration.ofDays(5)), 120_000, 5, 9);
+            perFreelancer.add(List.of(BenchEvents.contractClosed(c1), BenchEvents.contractClosed(c2),
+                    BenchEvents.clientFeedbackSubmitted(c1), BenchEvents.clientFeedbackSubmitted(c2),
+                    BenchEvents.clientFeedbackRevealed(c1), BenchEvents.clientFeedbackRevealed(c2)));
+        }
+        List<Event> schedule = new ArrayList<>(freelancers * 6);
+        for (int g = 0; g < freelancers; g += group) {
+            for (int step = 0; step < 6; step++) {
+                for (int f = g; f < Math.min(freelancers, g + group); f++) {
+                    schedule.add(perFreelancer.get(f).get(step));
+                }
+            }
+        }
+        Map<String, String> lastEventOf = new HashMap<>();
+        for (List<Event> events : perFreelancer) {
+            lastEventOf.put(events.getLast().key(), events.getLast().eventId());
+        }
+        Map<String, Long> sentAt = new ConcurrentHashMap<>();
+        Map<String, long[]> firstScore = new ConcurrentHashMap<>();  // freelancer -> {receivedNanos, causeIsLastEvent}
+
+        // The score-changed reader: every partition from its current end, no group.
+        AtomicBoolean stop = new AtomicBoolean();
+        KafkaConsumer<String, String> reader = new KafkaConsumer<>(consumerProps(null));
+        List<TopicPartition> tps = reader.partitionsFor(BenchEvents.SCORE_CHANGED).stream()
+                .map(pi -> new TopicPartition(pi.topic(), pi.partition())).toList();
+        reader.assign(tps);
+        reader.seekToEnd(tps);
+        tps.forEach(reader::position);
+        Thread readerThread = Thread.ofPlatform().name("score-changed-reader").start(() -> {
+            try (reader) {
+                while (!stop.get()) {
+                    for (ConsumerRecord<String, String> r : reader.poll(Duration.ofMillis(50))) {
+                        long received = System.nanoTime();
+                        if (!lastEventOf.containsKey(r.key())) {
+                            continue;
+                        }
+                        try {
+                            JsonNode e = JSON.readTree(r.value());
+                            if (e.path("current").path("jss").isNull() || e.path("current").path("jss").isMissingNode()) {
+                                continue;
+                            }
+                            boolean causeIsLast = lastEventOf.get(r.key()).equals(e.path("cause").path("eventId").asText());
+                            firstScore.putIfAbsent(r.key(), new long[] {received, causeIsLast ? 1 : 0});
+                        } catch (Exception ignored) {
+                            // not JSON: not ours
+                        }
+                    }
+                }
+            }
+        });
+
+        System.out.printf("latency: %d events for %d freelancers at %d events/s (%d s), groups of %d%n",
+                schedule.size(), freelancers, rate, seconds, group);
+        long start = System.nanoTime();
+        long interval = 1_000_000_000L / rate;
+        long late = 0;
+        try (KafkaProducer<String, String> producer = producer(true)) {
+            for (int i = 0; i < schedule.size(); i++) {
+                long due = start + i * interval;
+                long wait = due - System.nanoTime();
+                if (wait > 0) {
+                    LockSupport.parkNanos(wait);
+                } else if (wait < -5_000_000) {
+                    late++;
+                }
+                Event e = schedule.get(i);
+                long t = System.nanoTime();
+                if (e.eventId().equals(lastEventOf.get(e.key()))) {
+                    sentAt.put(e.key(), t);
+                }
+                producer.send(new ProducerRecord<>(e.topic(), e.key(), e.json()));
+            }
+            producer.flush();
+        }
+        double actualRate = schedule.size() / ((System.nanoTime() - start) / 1e9);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(timeoutSeconds);
+        while (firstScore.size() < freelancers && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        stop.set(true);
+        readerThread.join();
+
+        List<Double> ms = new ArrayList<>();
+        int causeMatches = 0;
+        for (var entry : firstScore.entrySet()) {
+            ms.add((entry.getValue()[0] - sentAt.get(entry.getKey())) / 1e6);
+            causeMatches += (int) entry.getValue()[1];
+        }
+        ms.sort(null);
+        System.out.printf("latency: offered %.0f events/s (%d sends more than 5 ms late); %d of %d first scores name the last event as cause%n",
+                actualRate, late, causeMatches, ms.size());
+        System.out.printf("result: latency p50=%.0f ms p90=%.0f ms p99=%.0f ms max=%.0f ms, no score within %d s: %d of %d freelancers%n",
+                pct(ms, 0.50), pct(ms, 0.90), pct(ms, 0.99), ms.isEmpty() ? Double.NaN : ms.getLast(), timeoutSeconds,
+                freelancers - ms.size(), freelancers);
+    }
+
+    private static double pct(List<Double> sorted, double p) {
+        if (sorted.isEmpty()) {
+            return Double.NaN;
+        }
+        return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p * sorted.size()) - 1));
+    }
+
+    // ---------------------------------------------------------------- reads helper
+
+    /** A freelancer with a score; when there is none yet, one is made from six events and awaited. */
+    String scoredFreelancer() throws Exception {
+        String found = anyScored();
+        if (found != null) {
+            return found;
+        }
+        Instant now = Instant.now();
+        String fid = "rd-f-1";
+        try (KafkaProducer<String, String> producer = producer(true)) {
+            for (Contract c : List.of(new Contract("rd-k-1", fid, "rd-c-1", now.minus(Duration.ofDays(9)), 60_000, 5, 10),
+                    new Contract("rd-k-2", fid, "rd-c-2", now.minus(Duration.ofDays(5)), 120_000, 5, 9))) {
+                for (Event e : BenchEvents.of(c)) {
+                    producer.send(new ProducerRecord<>(e.topic(), e.key(), e.json())).get();
+                }
+            }
+        }
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (System.nanoTime() < deadline) {
+            if ((found = anyScored()) != null) {
+                return found;
+            }
+            Thread.sleep(200);
+        }
+        throw new IllegalStateException("no freelancer got a score within 60 s");
+    }
+
+    private String anyScored() throws SQLException {
+        try (Connection db = db(); Statement s = db.createStatement();
+             ResultSet rs = s.executeQuery("SELECT freelancer_id FROM freelancer_score WHERE jss IS NOT NULL ORDER BY freelancer_id LIMIT 1")) {
+            return rs.next() ? rs.getString(1) : null;
+        }
+    }
+
+    // ---------------------------------------------------------------- snapshot
+
+    /** POST /admin/snapshots for one date (synchronous), timed; the freelancers are those the snapshot looks at. */
+    void snapshot(LocalDate date, String token, int timeoutSeconds) throws Exception {
+        if (token == null) {
+            throw new IllegalStateException("BENCH_PLATFORM_TOKEN is not set");
+        }
+        long candidates;
+        try (Connection db = db(); PreparedStatement s = db.prepareStatement(
+                "SELECT count(DISTINCT freelancer_id) FROM contract_fact WHERE ended_at >= ?")) {
+            s.setTimestamp(1, Timestamp.from(date.minusMonths(25).atStartOfDay(ZoneOffset.UTC).toInstant()));
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                candidates = rs.getLong(1);
+            }
+        }
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        HttpRequest request = HttpRequest.newBuilder(URI.create(scoreUrl + "/admin/snapshots"))
+                .timeout(Duration.ofSeconds(timeoutSeconds))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"date\":\"" + date + "\"}")).build();
+        for (String pass : List.of("first", "again")) {
+            long scoresBefore = scoreRows();
+            long t0 = System.nanoTime();
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            double seconds = (System.nanoTime() - t0) / 1e9;
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException("POST /admin/snapshots answered " + response.statusCode() + ": " + response.body());
+            }
+            System.out.printf("result: snapshot %s (%s) %d freelancers in %.2f s = %.0f freelancers/s (score rows %d -> %d)%n",
+                    date, pass, candidates, seconds, candidates / seconds, scoresBefore, scoreRows());
+        }
+    }
+
+    private long scoreRows() throws SQLException {
+        try (Connection db = db(); Statement s = db.createStatement();
+             ResultSet rs = s.executeQuery("SELECT count(*) FROM freelancer_score WHERE jss IS NOT NULL")) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    // ---------------------------------------------------------------- plumbing
+
+    private long inboxCount() throws SQLException {
+        try (Connection db = db(); PreparedStatement s = db.prepareStatement("SELECT count(*) FROM inbox_message WHERE consumer = ?")) {
+            s.setString(1, CONSUMER);
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    /** processed_at of the first inbox row of this run (rows beyond the {@code skip} already there). */
+    private Instant firstProcessedAfter(long skip) throws SQLException {
+        try (Connection db = db(); PreparedStatement s = db.prepareStatement(
+                "SELECT processed_at FROM inbox_message WHERE consumer = ? ORDER BY processed_at OFFSET ? LIMIT 1")) {
+            s.setString(1, CONSUMER);
+            s.setLong(2, skip);
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return rs.getTimestamp(1).toInstant();
+            }
+        }
+    }
+
+    /** The consumer group's total lag over the input topics. */
+    private long lag(String groupId) throws Exception {
+        try (Admin admin = admin()) {
+            Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(groupId)
+                    .partitionsToOffsetAndMetadata().get();
+            Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+            for (String topic : BenchEvents.INPUT_TOPICS) {
+                for (int p = 0; p < partitions; p++) {
+                    latest.put(new TopicPartition(topic, p), OffsetSpec.latest());
+                }
+            }
+            long lag = 0;
+            for (var e : admin.listOffsets(latest).all().get().entrySet()) {
+                ListOffsetsResult.ListOffsetsResultInfo info = e.getValue();
+                OffsetAndMetadata c = committed.get(e.getKey());
+                lag += info.offset() - (c == null ? 0 : c.offset());
+            }
+            return lag;
+        }
+    }
+
+    private Connection db() throws SQLException {
+        return DriverManager.getConnection(dbUrl, dbUser, dbPassword);
+    }
+
+    private Admin admin() {
+        Properties p = new Properties();
+        p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        return Admin.create(p);
+    }
+
+    private KafkaProducer<String, String> producer(boolean lowLatency) {
+        Properties p = new Properties();
+        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        p.put(ProducerConfig.ACKS_CONFIG, "all");
+        p.put(ProducerConfig.LINGER_MS_CONFIG, lowLatency ? "0" : "20");
+        p.put(ProducerConfig.BATCH_SIZE_CONFIG, lowLatency ? "16384" : "262144");
+        p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        return new KafkaProducer<>(p);
+    }
+
+    private Properties consumerProps(String groupId) {
+        Properties p = new Properties();
+        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        if (groupId != null) {
+            p.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
+            p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        }
+        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        return p;
+    }
+
+    private static String env(String name, String fallback) {
+        String v = System.getenv(name);
+        return v == null || v.isBlank() ? fallback : v;
+    }
+
+    private static Map<String, String> options(String[] args) {
+        Map<String, String> out = new HashMap<>();
+        for (String a : args) {
+            int eq = a.indexOf('=');
+            if (eq < 0) {
+                throw new IllegalArgumentException("expected name=value, got " + a);
+            }
+            out.put(a.substring(0, eq), a.substring(eq + 1));
+        }
+        return out;
+    }
+
+    private static int intOpt(Map<String, String> opts, String name, int fallback) {
+        return opts.containsKey(name) ? Integer.parseInt(opts.get(name)) : fallback;
+    }
+}

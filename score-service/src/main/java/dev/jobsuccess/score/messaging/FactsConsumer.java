@@ -1,0 +1,93 @@
+package dev.jobsuccess.score.messaging;
+
+import java.util.List;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.smallrye.reactive.messaging.annotations.Blocking;
+
+import dev.jobsuccess.commons.inbound.InboundApplier;
+import dev.jobsuccess.commons.inbound.InboundEvent;
+import dev.jobsuccess.commons.inbound.InboundHandler;
+import dev.jobsuccess.commons.inbound.InvalidEventException;
+import dev.jobsuccess.commons.inbound.PoisonedEventsException;
+import dev.jobsuccess.score.domain.FactsUnscorableException;
+import dev.jobsuccess.score.domain.IncomingFact;
+import dev.jobsuccess.score.domain.ScoreService;
+
+/**
+ * The eight topics the score is computed from, read by one consumer. They share their key (the freelancerId) and
+ * their partition count, so one partition number carries one set of freelancers on every topic, and a group
+ * member owns that partition on all of them: one thread applies a freelancer's events, one poll at a time, in
+ * partition order. No two transactions of the consumer ever lock the same freelancer's rows, so they cannot
+ * deadlock. Each poll is one transaction (commons' {@link InboundHandler}); each touched freelancer is recomputed
+ * once per poll.
+ */
+@ApplicationScoped
+public class FactsConsumer implements InboundApplier<IncomingFact> {
+
+    /** The channel, configured with all eight topics. */
+    public static final String CHANNEL = "score-facts";
+
+    private static final Map<String, Class<? extends ScoreInput>> MESSAGES = Map.of(
+            ContractClosedMessage.TOPIC, ContractClosedMessage.class,
+            ContractEarningsAdjustedMessage.TOPIC, ContractEarningsAdjustedMessage.class,
+            ContractStartedMessage.TOPIC, ContractStartedMessage.class,
+            ContractPaymentRecordedMessage.TOPIC, ContractPaymentRecordedMessage.class,
+            FeedbackSubmittedMessage.TOPIC, FeedbackSubmittedMessage.class,
+            FeedbackRevealedMessage.TOPIC, FeedbackRevealedMessage.class,
+            FeedbackWindowClosedMessage.TOPIC, FeedbackWindowClosedMessage.class,
+            ClientFlagChangedMessage.TOPIC, ClientFlagChangedMessage.class);
+
+    private final ObjectMapper json;
+    private final ScoreService scores;
+    private final InboundHandler inbound;
+
+    FactsConsumer(ObjectMapper json, ScoreService scores, InboundHandler inbound) {
+        this.json = json;
+        this.scores = scores;
+        this.inbound = inbound;
+    }
+
+    @Incoming(CHANNEL)
+    @Blocking
+    public void consume(ConsumerRecords<String, String> records) {
+        // ConsumerRecords iterates partition by partition, each in offset order: one freelancer's events stay in order.
+        inbound.handle(ScoreService.CONSUMER, records, this::read, this);
+    }
+
+    /** Reads a record of any of the eight topics into the fact it reports; null for a valid event that is no input. */
+    public InboundEvent<IncomingFact> read(ConsumerRecord<String, String> record) {
+        Class<? extends ScoreInput> type = MESSAGES.get(record.topic());
+        if (type == null) {
+            throw new InvalidEventException("score-service reads no topic " + record.topic());
+        }
+        IncomingFact fact = EventJson.read(json, record.value(), type).toFact();
+        return fact == null ? null : new InboundEvent<>(record, fact.cause().eventId(), fact.cause().eventType(), fact);
+    }
+
+    @Override
+    public List<Rejection> apply(List<InboundEvent<IncomingFact>> events) {
+        try {
+            return scores.applyBatch(events.stream().map(InboundEvent::payload).toList()).stream()
+                    .map(r -> new Rejection(r.index(), r.reason())).toList();
+        } catch (FactsUnscorableException e) {
+            throw new PoisonedEventsException(e.reasonsByIndex());
+        }
+    }
+
+    @Override
+    public void poisoned(InboundEvent<IncomingFact> event, String reason) {
+        String freelancerId = event.key();
+        if (!freelancerId.isEmpty()) {
+            scores.markStale(freelancerId, event.eventId(), reason);
+        }
+    }
+}
