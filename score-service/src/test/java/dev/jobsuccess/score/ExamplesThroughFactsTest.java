@@ -25,7 +25,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.jobsuccess.commons.time.AdjustableClock;
-import dev.jobsuccess.score.domain.ScoreService;
+import dev.jobsuccess.score.scoring.ScoreService;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**

@@ -24,13 +24,13 @@ import org.junit.jupiter.api.Test;
 import dev.jobsuccess.commons.time.AdjustableClock;
 import dev.jobsuccess.jss.DisputeOutcome;
 import dev.jobsuccess.jss.EndReason;
-import dev.jobsuccess.score.domain.ClientFeedback;
-import dev.jobsuccess.score.domain.ClosedContract;
-import dev.jobsuccess.score.domain.EndedBy;
-import dev.jobsuccess.score.domain.EventCause;
-import dev.jobsuccess.score.domain.FactConflictException;
-import dev.jobsuccess.score.domain.FeedbackReveal;
-import dev.jobsuccess.score.domain.ScoreService;
+import dev.jobsuccess.score.facts.ClientFeedback;
+import dev.jobsuccess.score.facts.ClosedContract;
+import dev.jobsuccess.score.facts.EndedBy;
+import dev.jobsuccess.score.facts.EventCause;
+import dev.jobsuccess.score.facts.FactConflictException;
+import dev.jobsuccess.score.facts.FeedbackReveal;
+import dev.jobsuccess.score.scoring.ScoreService;
 import io.quarkus.test.junit.QuarkusTest;
 
 /** How facts are kept (reported more than once, mid-contract, with a private end reason), straight through the domain service. */

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import dev.jobsuccess.commons.time.AdjustableClock;
-import dev.jobsuccess.score.domain.ScoreService;
+import dev.jobsuccess.score.scoring.ScoreService;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;

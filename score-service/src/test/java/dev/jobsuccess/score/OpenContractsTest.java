@@ -40,7 +40,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.jobsuccess.commons.testing.EventSchemas;
 import dev.jobsuccess.commons.testing.KafkaTopics;
 import dev.jobsuccess.commons.time.AdjustableClock;
-import dev.jobsuccess.score.domain.SnapshotService;
+import dev.jobsuccess.score.snapshot.SnapshotService;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**

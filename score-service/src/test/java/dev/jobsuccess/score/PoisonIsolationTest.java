@@ -47,8 +47,8 @@ import dev.jobsuccess.commons.inbound.InboundHandler;
 import dev.jobsuccess.commons.testing.EventSchemas;
 import dev.jobsuccess.commons.testing.KafkaTopics;
 import dev.jobsuccess.commons.time.AdjustableClock;
-import dev.jobsuccess.score.domain.ScoreService;
 import dev.jobsuccess.score.messaging.FactsConsumer;
+import dev.jobsuccess.score.scoring.ScoreService;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**

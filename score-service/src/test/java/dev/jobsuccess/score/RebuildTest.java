@@ -31,7 +31,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.jobsuccess.commons.time.AdjustableClock;
-import dev.jobsuccess.score.domain.ScoreService;
+import dev.jobsuccess.score.scoring.ScoreService;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;

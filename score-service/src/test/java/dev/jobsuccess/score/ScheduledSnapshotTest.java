@@ -16,7 +16,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import dev.jobsuccess.commons.time.AdjustableClock;
-import dev.jobsuccess.score.domain.ScoreService;
+import dev.jobsuccess.score.scoring.ScoreService;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;

@@ -50,12 +50,12 @@ import dev.jobsuccess.commons.testing.KafkaTopics;
 import dev.jobsuccess.commons.time.AdjustableClock;
 import dev.jobsuccess.jss.DisputeOutcome;
 import dev.jobsuccess.jss.EndReason;
-import dev.jobsuccess.score.domain.ClientFeedback;
-import dev.jobsuccess.score.domain.ClosedContract;
-import dev.jobsuccess.score.domain.EndedBy;
-import dev.jobsuccess.score.domain.EventCause;
-import dev.jobsuccess.score.domain.FeedbackReveal;
-import dev.jobsuccess.score.domain.ScoreService;
+import dev.jobsuccess.score.facts.ClientFeedback;
+import dev.jobsuccess.score.facts.ClosedContract;
+import dev.jobsuccess.score.facts.EndedBy;
+import dev.jobsuccess.score.facts.EventCause;
+import dev.jobsuccess.score.facts.FeedbackReveal;
+import dev.jobsuccess.score.scoring.ScoreService;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 

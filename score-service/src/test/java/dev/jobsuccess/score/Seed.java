@@ -19,16 +19,16 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.jobsuccess.jss.ContractStatus;
 import dev.jobsuccess.jss.DisputeOutcome;
 import dev.jobsuccess.jss.EndReason;
-import dev.jobsuccess.score.domain.ClientFeedback;
-import dev.jobsuccess.score.domain.ClientFlag;
-import dev.jobsuccess.score.domain.ClosedContract;
-import dev.jobsuccess.score.domain.EndedBy;
-import dev.jobsuccess.score.domain.EventCause;
-import dev.jobsuccess.score.domain.Fact;
-import dev.jobsuccess.score.domain.FeedbackReveal;
-import dev.jobsuccess.score.domain.IncomingFact;
-import dev.jobsuccess.score.domain.OpenContractPayment;
-import dev.jobsuccess.score.domain.StartedContract;
+import dev.jobsuccess.score.facts.ClientFeedback;
+import dev.jobsuccess.score.facts.ClientFlag;
+import dev.jobsuccess.score.facts.ClosedContract;
+import dev.jobsuccess.score.facts.EndedBy;
+import dev.jobsuccess.score.facts.EventCause;
+import dev.jobsuccess.score.facts.Fact;
+import dev.jobsuccess.score.facts.FeedbackReveal;
+import dev.jobsuccess.score.facts.IncomingFact;
+import dev.jobsuccess.score.facts.OpenContractPayment;
+import dev.jobsuccess.score.facts.StartedContract;
 
 /**
  * Facts for the tests that need a history rather than the consumers: built in Java and applied straight

@@ -24,11 +24,11 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.jobsuccess.commons.time.AdjustableClock;
-import dev.jobsuccess.score.domain.EventCause;
-import dev.jobsuccess.score.domain.IncomingFact;
-import dev.jobsuccess.score.domain.ScoreService;
-import dev.jobsuccess.score.domain.StartedContract;
-import dev.jobsuccess.score.domain.SnapshotService;
+import dev.jobsuccess.score.facts.EventCause;
+import dev.jobsuccess.score.facts.IncomingFact;
+import dev.jobsuccess.score.facts.StartedContract;
+import dev.jobsuccess.score.scoring.ScoreService;
+import dev.jobsuccess.score.snapshot.SnapshotService;
 import io.quarkus.test.junit.QuarkusTest;
 
 /** The daily snapshot: contracts age out without new events (EX-6), and dates are claimed once and caught up. */

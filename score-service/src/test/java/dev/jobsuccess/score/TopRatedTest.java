@@ -22,10 +22,10 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.jobsuccess.commons.time.AdjustableClock;
-import dev.jobsuccess.score.domain.FeedbackReveal;
-import dev.jobsuccess.score.domain.IncomingFact;
-import dev.jobsuccess.score.domain.ScoreService;
-import dev.jobsuccess.score.domain.SnapshotService;
+import dev.jobsuccess.score.facts.FeedbackReveal;
+import dev.jobsuccess.score.facts.IncomingFact;
+import dev.jobsuccess.score.scoring.ScoreService;
+import dev.jobsuccess.score.snapshot.SnapshotService;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 

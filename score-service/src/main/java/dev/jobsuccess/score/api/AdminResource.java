@@ -15,8 +15,8 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import dev.jobsuccess.commons.security.Roles;
-import dev.jobsuccess.score.domain.RebuildService;
-import dev.jobsuccess.score.domain.SnapshotService;
+import dev.jobsuccess.score.rebuild.RebuildService;
+import dev.jobsuccess.score.snapshot.SnapshotService;
 
 /** Operations for PLATFORM: rebuild every score from the facts, run the snapshot now. */
 @Path("/admin")

@@ -20,9 +20,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import dev.jobsuccess.commons.problem.ProblemException;
 import dev.jobsuccess.commons.security.Roles;
-import dev.jobsuccess.score.domain.FeedbackRemoval;
-import dev.jobsuccess.score.domain.FeedbackRemovalService;
-import dev.jobsuccess.score.domain.RemovalMode;
+import dev.jobsuccess.score.removal.FeedbackRemoval;
+import dev.jobsuccess.score.removal.FeedbackRemovalService;
+import dev.jobsuccess.score.removal.RemovalMode;
 
 /** The legacy Top Rated feedback-removal perk (domain.md §d.3.8), only while feedback_removal_perk_enabled. */
 @Path("/freelancers/{freelancerId}/feedback-removals")

@@ -8,8 +8,8 @@ import java.util.UUID;
 import dev.jobsuccess.jss.Badge;
 import dev.jobsuccess.jss.Band;
 import dev.jobsuccess.jss.Window;
-import dev.jobsuccess.score.domain.ScoreHistoryEntry;
-import dev.jobsuccess.score.domain.Trigger;
+import dev.jobsuccess.score.scoring.ScoreHistoryEntry;
+import dev.jobsuccess.score.scoring.Trigger;
 
 /** A page of a freelancer's score changes, newest first; each is one score-changed event. */
 public record HistoryResponse(String freelancerId, int page, int size, long totalItems, List<Item> items) {

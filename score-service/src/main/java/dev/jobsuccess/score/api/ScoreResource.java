@@ -15,10 +15,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import dev.jobsuccess.commons.problem.ProblemException;
 import dev.jobsuccess.commons.security.Roles;
-import dev.jobsuccess.score.domain.Explanation;
-import dev.jobsuccess.score.domain.ExplanationService;
-import dev.jobsuccess.score.domain.ScoreModel;
-import dev.jobsuccess.score.domain.ScoreService;
+import dev.jobsuccess.score.explanation.Explanation;
+import dev.jobsuccess.score.explanation.ExplanationService;
+import dev.jobsuccess.score.scoring.ScoreModel;
+import dev.jobsuccess.score.scoring.ScoreService;
 
 @Path("/freelancers/{freelancerId}/score")
 @Produces(MediaType.APPLICATION_JSON)

@@ -8,7 +8,7 @@ import dev.jobsuccess.jss.Badge;
 import dev.jobsuccess.jss.Band;
 import dev.jobsuccess.jss.JssParams;
 import dev.jobsuccess.jss.Window;
-import dev.jobsuccess.score.domain.PublishedScore;
+import dev.jobsuccess.score.scoring.PublishedScore;
 
 /**
  * A freelancer's published score. {@code reason} says why {@code jss} is null ("CODE: explanation");

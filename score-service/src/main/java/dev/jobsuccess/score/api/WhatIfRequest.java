@@ -10,7 +10,7 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
 
 import dev.jobsuccess.commons.problem.ProblemException;
 import dev.jobsuccess.jss.ContractRecord;
-import dev.jobsuccess.score.domain.WhatIf;
+import dev.jobsuccess.score.whatif.WhatIf;
 
 /**
  * A what-if question: hypothetical changes to the freelancer's real facts, and the date to look at.

@@ -14,8 +14,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import dev.jobsuccess.commons.problem.ProblemException;
 import dev.jobsuccess.commons.security.Roles;
-import dev.jobsuccess.score.domain.WhatIf;
-import dev.jobsuccess.score.domain.WhatIfService;
+import dev.jobsuccess.score.whatif.WhatIf;
+import dev.jobsuccess.score.whatif.WhatIfService;
 
 @Path("/freelancers/{freelancerId}/what-if")
 @Consumes(MediaType.APPLICATION_JSON)

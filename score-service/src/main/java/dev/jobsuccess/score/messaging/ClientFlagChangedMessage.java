@@ -8,9 +8,9 @@ import java.util.UUID;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
-import dev.jobsuccess.score.domain.ClientFlag;
-import dev.jobsuccess.score.domain.EventCause;
-import dev.jobsuccess.score.domain.IncomingFact;
+import dev.jobsuccess.score.facts.ClientFlag;
+import dev.jobsuccess.score.facts.EventCause;
+import dev.jobsuccess.score.facts.IncomingFact;
 
 /**
  * The parts of client-flag-changed (docs/events/client-flag-changed.schema.json) the score reads. Its

@@ -12,10 +12,10 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
 import dev.jobsuccess.jss.DisputeOutcome;
 import dev.jobsuccess.jss.EndReason;
-import dev.jobsuccess.score.domain.ClosedContract;
-import dev.jobsuccess.score.domain.EndedBy;
-import dev.jobsuccess.score.domain.EventCause;
-import dev.jobsuccess.score.domain.IncomingFact;
+import dev.jobsuccess.score.facts.ClosedContract;
+import dev.jobsuccess.score.facts.EndedBy;
+import dev.jobsuccess.score.facts.EventCause;
+import dev.jobsuccess.score.facts.IncomingFact;
 
 /**
  * The parts of contract-closed (docs/events/contract-closed.schema.json) the score reads. Unknown

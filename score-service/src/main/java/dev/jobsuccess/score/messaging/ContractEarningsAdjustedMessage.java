@@ -11,9 +11,9 @@ import java.util.UUID;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
 import dev.jobsuccess.jss.DisputeOutcome;
-import dev.jobsuccess.score.domain.EarningsAdjustment;
-import dev.jobsuccess.score.domain.EventCause;
-import dev.jobsuccess.score.domain.IncomingFact;
+import dev.jobsuccess.score.facts.EarningsAdjustment;
+import dev.jobsuccess.score.facts.EventCause;
+import dev.jobsuccess.score.facts.IncomingFact;
 
 /** The parts of contract-earnings-adjusted (docs/events/contract-earnings-adjusted.schema.json) the score reads. */
 @JsonIgnoreProperties(ignoreUnknown = true)

@@ -11,9 +11,9 @@ import java.util.UUID;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
 import dev.jobsuccess.jss.ContractStatus;
-import dev.jobsuccess.score.domain.EventCause;
-import dev.jobsuccess.score.domain.IncomingFact;
-import dev.jobsuccess.score.domain.OpenContractPayment;
+import dev.jobsuccess.score.facts.EventCause;
+import dev.jobsuccess.score.facts.IncomingFact;
+import dev.jobsuccess.score.facts.OpenContractPayment;
 
 /** The parts of contract-payment-recorded (docs/events/contract-payment-recorded.schema.json) the score reads. */
 @JsonIgnoreProperties(ignoreUnknown = true)

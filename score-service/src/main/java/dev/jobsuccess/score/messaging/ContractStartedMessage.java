@@ -9,9 +9,9 @@ import java.util.UUID;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
-import dev.jobsuccess.score.domain.EventCause;
-import dev.jobsuccess.score.domain.IncomingFact;
-import dev.jobsuccess.score.domain.StartedContract;
+import dev.jobsuccess.score.facts.EventCause;
+import dev.jobsuccess.score.facts.IncomingFact;
+import dev.jobsuccess.score.facts.StartedContract;
 
 /** The parts of contract-started (docs/events/contract-started.schema.json) the score reads. */
 @JsonIgnoreProperties(ignoreUnknown = true)

@@ -18,9 +18,9 @@ import dev.jobsuccess.commons.inbound.InboundEvent;
 import dev.jobsuccess.commons.inbound.InboundHandler;
 import dev.jobsuccess.commons.inbound.InvalidEventException;
 import dev.jobsuccess.commons.inbound.PoisonedEventsException;
-import dev.jobsuccess.score.domain.FactsUnscorableException;
-import dev.jobsuccess.score.domain.IncomingFact;
-import dev.jobsuccess.score.domain.ScoreService;
+import dev.jobsuccess.score.facts.IncomingFact;
+import dev.jobsuccess.score.scoring.FactsUnscorableException;
+import dev.jobsuccess.score.scoring.ScoreService;
 
 /**
  * The eight topics the score is computed from, read by one consumer. They share their key (the freelancerId) and

@@ -8,9 +8,9 @@ import java.util.UUID;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
-import dev.jobsuccess.score.domain.EventCause;
-import dev.jobsuccess.score.domain.FeedbackReveal;
-import dev.jobsuccess.score.domain.IncomingFact;
+import dev.jobsuccess.score.facts.EventCause;
+import dev.jobsuccess.score.facts.FeedbackReveal;
+import dev.jobsuccess.score.facts.IncomingFact;
 
 /** The parts of feedback-revealed (docs/events/feedback-revealed.schema.json) the score reads. */
 @JsonIgnoreProperties(ignoreUnknown = true)

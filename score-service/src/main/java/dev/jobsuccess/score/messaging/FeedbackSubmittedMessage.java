@@ -11,9 +11,9 @@ import java.util.UUID;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
-import dev.jobsuccess.score.domain.ClientFeedback;
-import dev.jobsuccess.score.domain.EventCause;
-import dev.jobsuccess.score.domain.IncomingFact;
+import dev.jobsuccess.score.facts.ClientFeedback;
+import dev.jobsuccess.score.facts.EventCause;
+import dev.jobsuccess.score.facts.IncomingFact;
 
 /**
  * The parts of feedback-submitted (docs/events/feedback-submitted.schema.json) the score reads.

@@ -12,7 +12,7 @@ import dev.jobsuccess.jss.Badge;
 import dev.jobsuccess.jss.Band;
 import dev.jobsuccess.jss.Inclusion;
 import dev.jobsuccess.jss.Window;
-import dev.jobsuccess.score.domain.Trigger;
+import dev.jobsuccess.score.scoring.Trigger;
 
 /**
  * The score-changed event, as docs/events/score-changed.schema.json defines it. Public data only:

@@ -13,8 +13,8 @@ import dev.jobsuccess.jss.JssParams;
 import dev.jobsuccess.jss.Weighting;
 import dev.jobsuccess.jss.Window;
 import dev.jobsuccess.score.config.ScoreConfig;
-import dev.jobsuccess.score.domain.ScoreChange;
-import dev.jobsuccess.score.domain.ScoreSnapshot;
+import dev.jobsuccess.score.scoring.ScoreChange;
+import dev.jobsuccess.score.scoring.ScoreSnapshot;
 
 /** Turns score changes into score-changed events in the outbox, inside the caller's transaction. */
 @ApplicationScoped

@@ -1,7 +1,7 @@
 package dev.jobsuccess.score.messaging;
 
 import dev.jobsuccess.commons.inbound.InvalidEventException;
-import dev.jobsuccess.score.domain.IncomingFact;
+import dev.jobsuccess.score.facts.IncomingFact;
 
 /** A consumed event's JSON, read into the fact the score keeps. */
 interface ScoreInput {

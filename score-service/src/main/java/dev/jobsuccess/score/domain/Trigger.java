@@ -1,8 +1,0 @@
-package dev.jobsuccess.score.domain;
-
-/** What recomputed a score: consumed events, the daily snapshot, or an operator's rebuild. */
-public enum Trigger {
-    EVENT,
-    SCHEDULED_DAILY,
-    REBUILD
-}

@@ -1,0 +1,36 @@
+package dev.jobsuccess.score.facts;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+
+import dev.jobsuccess.jss.DisputeOutcome;
+import dev.jobsuccess.jss.EndReason;
+
+/**
+ * A contract's facts as its closing reported them (domain.md §d.3.1).
+ *
+ * @param endedBy who ended it; null only for facts stored before this was recorded
+ * @param occurredAt when the producer published these facts; of two publications for one contract, the later wins
+ */
+public record ClosedContract(String contractId, String freelancerId, String clientId, Instant startedAt, Instant endedAt,
+                             long netEarningsCents, List<Instant> paymentInstants, EndReason endReasonCode, EndedBy endedBy,
+                             DisputeOutcome disputeOutcome, Instant occurredAt) implements Fact {
+
+    public ClosedContract {
+        Objects.requireNonNull(contractId, "contractId");
+        Objects.requireNonNull(freelancerId, "freelancerId");
+        Objects.requireNonNull(clientId, "clientId");
+        Objects.requireNonNull(startedAt, "startedAt");
+        Objects.requireNonNull(endedAt, "endedAt");
+        Objects.requireNonNull(disputeOutcome, "disputeOutcome");
+        Objects.requireNonNull(occurredAt, "occurredAt");
+        if (endedAt.isBefore(startedAt)) {
+            throw new IllegalArgumentException("endedAt " + endedAt + " is before startedAt " + startedAt);
+        }
+        if (netEarningsCents < 0) {
+            throw new IllegalArgumentException("netEarningsCents must not be negative");
+        }
+        paymentInstants = List.copyOf(paymentInstants);
+    }
+}

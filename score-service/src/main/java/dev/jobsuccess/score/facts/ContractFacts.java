@@ -1,0 +1,31 @@
+package dev.jobsuccess.score.facts;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import dev.jobsuccess.jss.ContractStatus;
+import dev.jobsuccess.jss.DisputeOutcome;
+import dev.jobsuccess.jss.EndReason;
+
+/**
+ * One contract's stored facts merged for one computation: its close, the latest money report (close or
+ * adjustment, whichever occurred later), its client's feedback, the client's flag and an accepted removal.
+ * An open contract (known from contract-started and contract-payment-recorded, not yet closed) has status
+ * ACTIVE or PAUSED, no end date, no end reason and the money of its latest payment report.
+ *
+ * @param endedAt null while the contract is open
+ * @param endFeedback the client's end-of-contract feedback, revealed or not; null when none was submitted
+ * @param periodicFeedback the client's mid-contract feedback, oldest first
+ * @param adjustmentCause the cause of the adjustment that gave the money, null when it came from the close
+ */
+public record ContractFacts(String contractId, String clientId, ContractStatus status, LocalDate startedAt, LocalDate endedAt,
+                            EndedBy endedBy,
+                            EndReason endReasonCode, long netEarningsCents, List<LocalDate> paymentDates,
+                            DisputeOutcome disputeOutcome, String adjustmentCause, FeedbackFacts endFeedback,
+                            List<FeedbackFacts> periodicFeedback, boolean clientFlagged, boolean perkRemoved) {
+
+    public ContractFacts {
+        paymentDates = List.copyOf(paymentDates);
+        periodicFeedback = List.copyOf(periodicFeedback);
+    }
+}

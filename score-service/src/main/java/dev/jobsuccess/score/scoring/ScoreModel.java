@@ -1,0 +1,208 @@
+package dev.jobsuccess.score.scoring;
+
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.function.Function;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.quarkus.runtime.Startup;
+
+import dev.jobsuccess.jss.BadgeInput;
+import dev.jobsuccess.jss.BadgeParams;
+import dev.jobsuccess.jss.Badges;
+import dev.jobsuccess.jss.ContractRecord;
+import dev.jobsuccess.jss.ContractResult;
+import dev.jobsuccess.jss.EndReason;
+import dev.jobsuccess.jss.InvalidJssInputException;
+import dev.jobsuccess.jss.JssEngine;
+import dev.jobsuccess.jss.JssParams;
+import dev.jobsuccess.jss.JssRequest;
+import dev.jobsuccess.jss.JssResult;
+import dev.jobsuccess.jss.LargeContractInfo;
+import dev.jobsuccess.jss.Outcome;
+import dev.jobsuccess.score.config.RecalcSchedule;
+import dev.jobsuccess.score.config.ScoreConfig;
+import dev.jobsuccess.score.facts.ContractFacts;
+import dev.jobsuccess.score.facts.EndedBy;
+import dev.jobsuccess.score.facts.FeedbackFacts;
+import dev.jobsuccess.score.facts.FreelancerFacts;
+
+/**
+ * The score model in force (from {@link ScoreConfig}) and the translation of stored facts into the engine's
+ * contract records and badge input. Checked at start-up: a configuration the engine refuses stops the service.
+ */
+@ApplicationScoped
+@Startup
+public class ScoreModel {
+
+    /** The windows the engine implements (domain.md §d.7 windows_months). */
+    static final List<Integer> SUPPORTED_WINDOWS = List.of(24, 12, 6, 3);
+    private static final int ACTIVITY_DAYS = 90;
+
+    private final ScoreConfig config;
+    private final JssParams params;
+    private final BadgeParams badgeParams;
+
+    ScoreModel(ScoreConfig config) {
+        this.config = config;
+        if (!SUPPORTED_WINDOWS.equals(config.windowsMonths())) {
+            throw new IllegalStateException("jobsuccess.score.windows-months: the engine computes the published windows "
+                    + SUPPORTED_WINDOWS + " only, not " + config.windowsMonths());
+        }
+        this.params = new JssParams(config.formula(), config.weighting(), config.rounding(), config.tierBoundsCents(),
+                config.minCountedContracts(), config.minDistinctClients(), config.penalizeInactiveOpenContracts());
+        try {
+            JssEngine.validate(new JssRequest(LocalDate.EPOCH, params, List.of()));
+        } catch (InvalidJssInputException e) {
+            throw new IllegalStateException("jobsuccess.score." + kebab(e.field().replace("params.", "")) + ": "
+                    + e.getMessage(), e);
+        }
+        ScoreConfig.Badges b = config.badges();
+        if (b.weeksConsidered() < 1 || b.eligibleWeeksRequired() < 0 || b.eligibleWeeksRequired() > b.weeksConsidered()) {
+            throw new IllegalStateException("jobsuccess.score.badges: eligible-weeks-required must be between 0 and "
+                    + "weeks-considered (at least 1)");
+        }
+        this.badgeParams = new BadgeParams(b.topRatedMinJss(), b.eligibleWeeksRequired(), b.weeksConsidered(),
+                b.topRatedMin12mCents(), b.trpMin12mCents(), b.largeContractThresholdCents());
+    }
+
+    public JssParams params() {
+        return params;
+    }
+
+    public String version() {
+        return config.modelVersion();
+    }
+
+    public ScoreConfig config() {
+        return config;
+    }
+
+    public RecalcSchedule schedule() {
+        return config.recalcSchedule();
+    }
+
+    /** The date the published score is as of on {@code today} (today, or the last biweekly Sunday). */
+    public LocalDate effectiveDate(LocalDate today) {
+        return config.recalcSchedule().effectiveDate(today, config.biweeklyEpoch());
+    }
+
+    /** The engine's records for the freelancer's contracts, in the order they ended, open ones last. */
+    public List<ContractRecord> records(FreelancerFacts facts, Visibility visibility) {
+        return facts.contracts().stream().map(c -> record(c, visibility)).toList();
+    }
+
+    /**
+     * One contract as the engine sees it. Its ratings come from the latest counting feedback the visibility
+     * allows: the end-of-contract feedback, and, with periodic_feedback_counts, mid-contract feedback.
+     */
+    public ContractRecord record(ContractFacts c, Visibility visibility) {
+        List<FeedbackFacts> counting = new ArrayList<>();
+        if (c.endFeedback() != null && (visibility == Visibility.ALL || c.endFeedback().revealed())) {
+            counting.add(c.endFeedback());
+        }
+        if (config.periodicFeedbackCounts()) {
+            counting.addAll(c.periodicFeedback());
+        }
+        FeedbackFacts latest = counting.stream().max(Comparator.comparing(FeedbackFacts::submittedAt)).orElse(null);
+        return new ContractRecord(c.contractId(), c.clientId(), c.status(), c.startedAt(), c.endedAt(),
+                c.netEarningsCents(), c.paymentDates(),
+                latest == null ? null : latest.privateRecommend(),
+                latest == null ? null : latest.publicOverall(),
+                endReason(c, latest), c.disputeOutcome(), c.clientFlagged(), c.perkRemoved());
+    }
+
+    /**
+     * The client's end reason. A freelancer's reason is never a score input (§c C16); the reason the client
+     * gave in visible private feedback counts too, and a capping reason wins (the worst-of rule).
+     */
+    private static EndReason endReason(ContractFacts c, FeedbackFacts feedback) {
+        EndReason fromClose = c.endedBy() == EndedBy.FREELANCER ? null : c.endReasonCode();
+        EndReason fromFeedback = feedback == null ? null : parseReason(feedback.privateEndReason());
+        if (fromFeedback != null && fromFeedback.negativeCap() && (fromClose == null || !fromClose.negativeCap())) {
+            return fromFeedback;
+        }
+        return fromClose != null ? fromClose : fromFeedback;
+    }
+
+    private static EndReason parseReason(String reason) {
+        if (reason == null) {
+            return null;
+        }
+        try {
+            return EndReason.valueOf(reason);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    public JssResult compute(List<ContractRecord> records, LocalDate asOf) {
+        return JssEngine.compute(new JssRequest(asOf, params, records));
+    }
+
+    /**
+     * Top Rated and Top Rated Plus at {@code asOf} (domain.md §d.3.9).
+     *
+     * @param weekly the displayed score of a Sunday snapshot, or null for a week without one
+     */
+    public BadgeEvaluation badges(List<ContractRecord> records, JssResult result, LocalDate asOf,
+                                  Function<LocalDate, Integer> weekly) {
+        List<Integer> weeks = new ArrayList<>();
+        for (LocalDate sunday : sundays(asOf)) {
+            weeks.add(weekly.apply(sunday));
+        }
+        LocalDate yearAgo = asOf.minusMonths(12);
+        LocalDate activitySince = asOf.minusDays(ACTIVITY_DAYS);
+        long gross12m = 0;
+        boolean activity = false;
+        LocalDate firstStart = null;
+        List<LargeContractInfo> large = new ArrayList<>();
+        for (int i = 0; i < records.size(); i++) {
+            ContractRecord r = records.get(i);
+            ContractResult outcome = result.contracts().get(i);
+            boolean earned12m = r.paymentDates().stream().anyMatch(d -> !d.isBefore(yearAgo) && !d.isAfter(asOf));
+            // Events report a contract's net total, not each payment's amount: a contract paid within the last
+            // 12 months brings its net earnings to the 12-month figure.
+            long earnings12m = earned12m ? r.netEarningsCents() : 0;
+            gross12m += earnings12m;
+            activity |= r.paymentDates().stream().anyMatch(d -> !d.isBefore(activitySince) && !d.isAfter(asOf))
+                    || r.endedAt() != null && !r.endedAt().isBefore(activitySince) && !r.endedAt().isAfter(asOf);
+            if (!r.startedAt().isAfter(asOf) && (firstStart == null || r.startedAt().isBefore(firstStart))) {
+                firstStart = r.startedAt();
+            }
+            large.add(new LargeContractInfo(r.contractId(), earnings12m, outcome.outcome() == Outcome.NEGATIVE, earned12m));
+        }
+        BadgeInput input = new BadgeInput(result.jss(), weeks, asOf, firstStart, gross12m, false, activity, false, large);
+        return new BadgeEvaluation(Badges.evaluate(input, badgeParams),
+                Badges.eligibleWeeks(weeks, false, badgeParams.topRatedMinJss()));
+    }
+
+    /** The Sundays Top Rated looks at on {@code asOf}, oldest first, the last one on or before it. */
+    public List<LocalDate> sundays(LocalDate asOf) {
+        LocalDate last = asOf.with(TemporalAdjusters.previousOrSame(DayOfWeek.SUNDAY));
+        List<LocalDate> sundays = new ArrayList<>();
+        for (int back = badgeParams.weeksConsidered() - 1; back >= 0; back--) {
+            sundays.add(last.minusWeeks(back));
+        }
+        return sundays;
+    }
+
+    /** Whether a date is a Sunday, the day weekly snapshots are taken. */
+    public static boolean isSunday(LocalDate date) {
+        return date.getDayOfWeek() == DayOfWeek.SUNDAY;
+    }
+
+    /** The displayed score without a contract, for the perk decision and explanations. */
+    public static Integer jssWithout(List<ContractRecord> records, LocalDate asOf, JssParams params, String contractId) {
+        return JssEngine.jssWithout(new JssRequest(asOf, params, records)).get(contractId);
+    }
+
+    private static String kebab(String camel) {
+        return camel.replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase();
+    }
+}

@@ -1,0 +1,60 @@
+package dev.jobsuccess.score.whatif;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import dev.jobsuccess.jss.Badge;
+import dev.jobsuccess.jss.Band;
+import dev.jobsuccess.jss.ContractRecord;
+import dev.jobsuccess.jss.Inclusion;
+import dev.jobsuccess.jss.Outcome;
+import dev.jobsuccess.jss.Window;
+
+/** A what-if question about a freelancer's real facts, and its answer (domain.md §d.6). */
+public final class WhatIf {
+
+    private WhatIf() {
+    }
+
+    /** One hypothetical change. */
+    public sealed interface Change permits Refund, PrivateRating, PublicRating, NewContract {}
+
+    /** The contract's net earnings become this amount (a refund; never more than it earned). */
+    public record Refund(String contractId, long netEarningsCents) implements Change {}
+
+    /** The client's private 0–10 rating becomes this value; null: no private rating. */
+    public record PrivateRating(String contractId, Integer privateRecommend) implements Change {}
+
+    /** The client's public overall rating becomes this value; null: no public rating. */
+    public record PublicRating(String contractId, BigDecimal publicOverall) implements Change {}
+
+    /** A contract that does not exist (yet), in the engine's record form. */
+    public record NewContract(ContractRecord contract) implements Change {}
+
+    /**
+     * @param asOf the date to compute the hypothetical score at; null for today, never before today
+     * @param includeUnrevealedFeedback PLATFORM only: start from every stored feedback, revealed or not
+     */
+    public record Question(LocalDate asOf, boolean includeUnrevealedFeedback, List<Change> changes) {
+
+        public Question {
+            changes = changes == null ? List.of() : List.copyOf(changes);
+        }
+    }
+
+    /** A score and the badges that go with it. */
+    public record State(LocalDate asOf, Integer jss, Window selectedWindow, Band band, Map<Window, Integer> windows,
+                        List<Badge> badges) {}
+
+    /** @param changed whether the changes or the date moved this contract's inclusion, outcome or weight */
+    public record ContractAfter(String contractId, boolean hypothetical, Inclusion inclusion, Outcome outcome, Integer weightQ,
+                                BigDecimal weightJobs, boolean changed) {}
+
+    /**
+     * @param difference after − before per window and for the displayed score ("jss"); null where either is null
+     */
+    public record Answer(String freelancerId, State before, State after, Map<String, Integer> difference,
+                         List<Badge> badgesGained, List<Badge> badgesLost, List<ContractAfter> contracts) {}
+}

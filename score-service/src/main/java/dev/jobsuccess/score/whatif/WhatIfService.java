@@ -1,0 +1,187 @@
+package dev.jobsuccess.score.whatif;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import dev.jobsuccess.commons.problem.ProblemException;
+import dev.jobsuccess.jss.Badge;
+import dev.jobsuccess.jss.ContractRecord;
+import dev.jobsuccess.jss.ContractResult;
+import dev.jobsuccess.jss.InvalidJssInputException;
+import dev.jobsuccess.jss.JssEngine;
+import dev.jobsuccess.jss.JssRequest;
+import dev.jobsuccess.jss.JssResult;
+import dev.jobsuccess.jss.Window;
+import dev.jobsuccess.score.facts.FactLoader;
+import dev.jobsuccess.score.facts.FreelancerFacts;
+import dev.jobsuccess.score.messaging.ScoreEvents;
+import dev.jobsuccess.score.scoring.ScoreModel;
+import dev.jobsuccess.score.scoring.ScoreRow;
+import dev.jobsuccess.score.scoring.ScoreRows;
+import dev.jobsuccess.score.scoring.Visibility;
+
+/**
+ * The what-if simulator: the freelancer's real facts plus hypothetical changes, through the same engine as
+ * the published score. Reads only: it never stores, locks or announces anything.
+ */
+@ApplicationScoped
+public class WhatIfService {
+
+    private final FactLoader loader;
+    private final ScoreRows scoreRows;
+    private final ScoreModel model;
+    private final Clock clock;
+
+    WhatIfService(FactLoader loader, ScoreRows scoreRows, ScoreModel model, Clock clock) {
+        this.loader = loader;
+        this.scoreRows = scoreRows;
+        this.model = model;
+        this.clock = clock;
+    }
+
+    /**
+     * Before: the freelancer's facts today, with the badges they hold. After: the same facts with the changes,
+     * at the question's date, with the badges a snapshot would give then (Sundays up to that date projected
+     * from the changed facts).
+     *
+     * @throws ProblemException 400 naming the offending field
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public WhatIf.Answer answer(String freelancerId, WhatIf.Question question) {
+        LocalDate today = model.effectiveDate(FactLoader.utcDate(clock.instant()));
+        LocalDate asOf = question.asOf() == null ? today : question.asOf();
+        if (asOf.isBefore(today)) {
+            throw ProblemException.badRequest("asOf", "must not be before today (" + today + "): the past is not hypothetical");
+        }
+        Visibility visibility = question.includeUnrevealedFeedback() ? Visibility.ALL : Visibility.PUBLISHED;
+        FreelancerFacts facts = loader.load(List.of(freelancerId), asOf).get(freelancerId);
+        List<ContractRecord> beforeRecords = model.records(facts, visibility);
+        JssResult before = model.compute(beforeRecords, today);
+        ScoreRow stored = scoreRows.find(freelancerId).orElse(null);
+        List<Badge> held = stored == null ? List.of() : stored.badges();
+
+        List<ContractRecord> afterRecords = new ArrayList<>(beforeRecords);
+        Set<String> hypothetical = new HashSet<>();
+        for (int i = 0; i < question.changes().size(); i++) {
+            apply(question.changes().get(i), "changes[" + i + "]", afterRecords, hypothetical);
+        }
+        JssResult after = compute(afterRecords, asOf);
+        List<Badge> afterBadges = model.badges(afterRecords, after, asOf, sunday -> {
+            Integer recorded = facts.weeklyScores().get(sunday);
+            if (recorded != null || sunday.isBefore(today)) {
+                return recorded;
+            }
+            return sunday.equals(asOf) ? after.jss() : compute(afterRecords, sunday).jss();
+        }).badges().stream().sorted().toList();
+
+        List<WhatIf.ContractAfter> contracts = new ArrayList<>();
+        for (int i = 0; i < afterRecords.size(); i++) {
+            ContractResult a = after.contracts().get(i);
+            ContractResult b = i < before.contracts().size() ? before.contracts().get(i) : null;
+            boolean changed = b == null || a.inclusion() != b.inclusion() || a.outcome() != b.outcome()
+                    || !Objects.equals(a.weightQ(), b.weightQ());
+            contracts.add(new WhatIf.ContractAfter(a.contractId(), hypothetical.contains(a.contractId()), a.inclusion(),
+                    a.outcome(), a.weightQ(), ScoreEvents.weightJobs(a.weightQ(), model.params()), changed));
+        }
+        Map<String, Integer> difference = new LinkedHashMap<>();
+        difference.put("jss", minus(after.jss(), before.jss()));
+        for (Window window : Window.values()) {
+            difference.put(window.name(), minus(after.windows().get(window), before.windows().get(window)));
+        }
+        return new WhatIf.Answer(freelancerId, state(today, before, held), state(asOf, after, afterBadges), difference,
+                afterBadges.stream().filter(b -> !held.contains(b)).toList(),
+                held.stream().filter(b -> !afterBadges.contains(b)).toList(), contracts);
+    }
+
+    private void apply(WhatIf.Change change, String field, List<ContractRecord> records, Set<String> hypothetical) {
+        switch (change) {
+            case WhatIf.Refund refund -> {
+                int i = indexOf(records, refund.contractId(), field);
+                ContractRecord r = records.get(i);
+                if (refund.netEarningsCents() < 0) {
+                    throw ProblemException.badRequest(field + ".netEarningsCents", "must not be negative");
+                }
+                if (refund.netEarningsCents() > r.netEarningsCents()) {
+                    throw ProblemException.badRequest(field + ".netEarningsCents", "a refund cannot raise the contract's net "
+                            + "earnings (" + r.netEarningsCents() + " cents)");
+                }
+                records.set(i, with(r, refund.netEarningsCents(), r.privateRecommend(), r.publicOverall()));
+            }
+            case WhatIf.PrivateRating rating -> {
+                int i = indexOf(records, rating.contractId(), field);
+                ContractRecord r = records.get(i);
+                records.set(i, with(r, r.netEarningsCents(), rating.privateRecommend(), r.publicOverall()));
+                validate(records.get(i), field, "privateRecommend");
+            }
+            case WhatIf.PublicRating rating -> {
+                int i = indexOf(records, rating.contractId(), field);
+                ContractRecord r = records.get(i);
+                records.set(i, with(r, r.netEarningsCents(), r.privateRecommend(), rating.publicOverall()));
+                validate(records.get(i), field, "publicOverall");
+            }
+            case WhatIf.NewContract added -> {
+                ContractRecord c = added.contract();
+                if (c == null) {
+                    throw ProblemException.badRequest(field + ".contract", "is required");
+                }
+                validate(c, field + ".contract", null);
+                if (records.stream().anyMatch(r -> r.contractId().equals(c.contractId()))) {
+                    throw ProblemException.badRequest(field + ".contract.contractId", "is already one of the freelancer's contracts");
+                }
+                records.add(c);
+                hypothetical.add(c.contractId());
+            }
+        }
+    }
+
+    private static int indexOf(List<ContractRecord> records, String contractId, String field) {
+        if (contractId == null) {
+            throw ProblemException.badRequest(field + ".contractId", "is required");
+        }
+        for (int i = 0; i < records.size(); i++) {
+            if (records.get(i).contractId().equals(contractId)) {
+                return i;
+            }
+        }
+        throw ProblemException.badRequest(field + ".contractId", "is not one of the freelancer's contracts: " + contractId);
+    }
+
+    private static ContractRecord with(ContractRecord r, long net, Integer privateRecommend, java.math.BigDecimal publicOverall) {
+        return new ContractRecord(r.contractId(), r.clientId(), r.status(), r.startedAt(), r.endedAt(), net, r.paymentDates(),
+                privateRecommend, publicOverall, r.endReasonCode(), r.disputeOutcome(), r.clientFlagged(),
+                r.perkRemovedFromJss());
+    }
+
+    /** Checks one record with the engine's rules, reporting the field under the change's path. */
+    private void validate(ContractRecord record, String field, String only) {
+        try {
+            JssEngine.validate(new JssRequest(LocalDate.EPOCH, model.params(), List.of(record)));
+        } catch (InvalidJssInputException e) {
+            String inner = e.field().replaceFirst("^contracts\\[0]\\.?", "");
+            String path = only != null ? field + "." + only : inner.isEmpty() ? field : field + "." + inner;
+            throw ProblemException.badRequest(path, e.getMessage().substring(e.getMessage().indexOf(": ") + 2));
+        }
+    }
+
+    private JssResult compute(List<ContractRecord> records, LocalDate asOf) {
+        return model.compute(records, asOf);
+    }
+
+    private static WhatIf.State state(LocalDate asOf, JssResult r, List<Badge> badges) {
+        return new WhatIf.State(asOf, r.jss(), r.selectedWindow(), r.band(), r.windows(), badges);
+    }
+
+    private static Integer minus(Integer a, Integer b) {
+        return a == null || b == null ? null : a - b;
+    }
+}
