@@ -19,8 +19,10 @@ UPDATE contract_payment_fact c SET payment_instants = p.paid
     WHERE p.contract_id = c.contract_id;
 DROP TABLE contract_payment_fact_payment;
 
--- A client's flag reaches every freelancer who worked with them, as the parties of each contract say.
+-- A client's flag reaches every freelancer who worked with them, as the parties of each contract say; a freelancer's
+-- clients are looked up to read their flags.
 CREATE INDEX contract_party_client ON contract_party (client_id);
+CREATE INDEX contract_party_freelancer ON contract_party (freelancer_id);
 
 -- A freelancer whose recompute failed on an event's own data keeps the score last published, marked stale, until a
 -- rebuild of that freelancer succeeds; the event went to the dead-letter topic.

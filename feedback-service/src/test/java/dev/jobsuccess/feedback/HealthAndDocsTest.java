@@ -19,7 +19,7 @@ class HealthAndDocsTest {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 given().get("/q/health/ready").then().statusCode(200)
                         .body(containsString("kafka")).body(containsString("Database connections health check"))
-                        .body(containsString("contract-events")));
+                        .body(containsString("inbound-consumer")).body(containsString("contract-closed,contract-earnings-adjusted")));
         given().get("/q/health/live").then().statusCode(200);
     }
 

@@ -20,7 +20,7 @@ class HealthAndDocsTest {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().get("/q/health/ready").then().statusCode(200)
                 .body("status", equalTo("UP"))
                 .body(containsString("kafka")).body(containsString("Database connections health check"))
-                .body(containsString("score-facts")));
+                .body(containsString("inbound-consumer")).body(containsString("feedback-revealed")));
         given().get("/q/health/live").then().statusCode(200);
     }
 

@@ -4,7 +4,6 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -152,16 +151,16 @@ public class InboundHandler {
         return poisoned;
     }
 
-    /** Check the inbox, apply, mark: one transaction. Returns the refused events as dead letters. */
+    /** Mark in the inbox (which says what is new), apply, take back the refused: one transaction. */
     private <T> List<DeadLetters.DeadLetter> applyInOneTransaction(String consumer, List<InboundEvent<T>> events,
                                                                    InboundApplier<T> applier) {
         if (events.isEmpty()) {
             return List.of();
         }
         return QuarkusTransaction.requiringNew().call(() -> {
-            Set<UUID> seen = inbox.seen(consumer, events.stream().map(InboundEvent::eventId).toList());
-            List<InboundEvent<T>> fresh = seen.isEmpty() ? events
-                    : events.stream().filter(e -> !seen.contains(e.eventId())).toList();
+            Set<UUID> claimed = inbox.claim(consumer, events.stream().map(e -> new Inbox.Entry(e.eventId(), e.eventType())).toList());
+            List<InboundEvent<T>> fresh = claimed.size() == events.size() ? events
+                    : events.stream().filter(e -> claimed.contains(e.eventId())).toList();
             if (fresh.isEmpty()) {
                 return List.<DeadLetters.DeadLetter>of();
             }
@@ -174,15 +173,14 @@ public class InboundHandler {
                 p.reasonsByIndex().forEach((i, reason) -> byIndex.put(events.indexOf(fresh.get(i)), reason));
                 throw new PoisonedEventsException(byIndex);
             }
-            Map<UUID, InboundEvent<T>> applied = new LinkedHashMap<>();
-            fresh.forEach(e -> applied.put(e.eventId(), e));
             List<DeadLetters.DeadLetter> refused = new ArrayList<>();
+            List<UUID> unapplied = new ArrayList<>();
             for (InboundApplier.Rejection rejection : rejections) {
                 InboundEvent<T> event = fresh.get(rejection.index());
-                applied.remove(event.eventId());
+                unapplied.add(event.eventId());
                 refused.add(new DeadLetters.DeadLetter(event.record(), rejection.reason()));
             }
-            inbox.markAll(consumer, applied.values().stream().map(e -> new Inbox.Entry(e.eventId(), e.eventType())).toList());
+            inbox.release(consumer, unapplied);
             return refused;
         });
     }

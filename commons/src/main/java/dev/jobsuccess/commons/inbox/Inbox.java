@@ -1,6 +1,5 @@
 package dev.jobsuccess.commons.inbox;
 
-import java.sql.Array;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Timestamp;
@@ -35,73 +34,49 @@ public class Inbox {
         this.clock = clock;
     }
 
-    /** True the first time this consumer sees the event; false for every redelivery. */
+    /**
+     * Records the events as applied by this consumer, in one statement, and returns those it had not applied before: the
+     * caller applies exactly these, in the same transaction. A concurrent transaction recording the same event (two
+     * replicas during a rebalance) makes this one wait for it, and then find the event taken.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
-    public boolean firstDelivery(String consumer, UUID eventId, String eventType) {
-        return em.createNativeQuery("""
-                        INSERT INTO inbox_message (consumer, event_id, event_type, processed_at)
-                        VALUES (?1, ?2, ?3, ?4) ON CONFLICT DO NOTHING""")
-                .setParameter(1, consumer)
-                .setParameter(2, eventId)
-                .setParameter(3, eventType)
-                .setParameter(4, Timestamp.from(clock.instant()))
-                .executeUpdate() == 1;
-    }
-
-    /** Which of these events the consumer has already applied: one query, whatever their number. */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public Set<UUID> seen(String consumer, List<UUID> eventIds) {
-        if (eventIds.isEmpty()) {
+    public Set<UUID> claim(String consumer, List<Entry> entries) {
+        if (entries.isEmpty()) {
             return Set.of();
         }
         return em.unwrap(Session.class).doReturningWork(connection -> {
-            try (PreparedStatement select = connection.prepareStatement(
-                    "SELECT event_id FROM inbox_message WHERE consumer = ? AND event_id = ANY (?)")) {
-                Array ids = connection.createArrayOf("uuid", eventIds.toArray());
-                select.setString(1, consumer);
-                select.setArray(2, ids);
-                Set<UUID> seen = new HashSet<>();
-                try (ResultSet rows = select.executeQuery()) {
-                    while (rows.next()) {
-                        seen.add(rows.getObject(1, UUID.class));
-                    }
-                }
-                return seen;
-            }
-        });
-    }
-
-    /**
-     * Marks the events applied, in one statement. Fails when another consumer marked one of them meanwhile (two
-     * replicas during a rebalance): the transaction then rolls back, and its retry skips what the other applied.
-     */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public void markAll(String consumer, List<Entry> entries) {
-        if (entries.isEmpty()) {
-            return;
-        }
-        int inserted = em.unwrap(Session.class).doReturningWork(connection -> {
             try (PreparedStatement insert = connection.prepareStatement("""
                     INSERT INTO inbox_message (consumer, event_id, event_type, processed_at)
                     SELECT ?, id, type, ? FROM unnest(?::uuid[], ?::text[]) AS e (id, type)
-                    ON CONFLICT DO NOTHING""")) {
+                    ON CONFLICT DO NOTHING RETURNING event_id""")) {
                 insert.setString(1, consumer);
                 insert.setTimestamp(2, Timestamp.from(clock.instant()));
                 insert.setArray(3, connection.createArrayOf("uuid", entries.stream().map(Entry::eventId).toArray()));
                 insert.setArray(4, connection.createArrayOf("text", entries.stream().map(Entry::eventType).toArray()));
-                return insert.executeUpdate();
+                Set<UUID> claimed = new HashSet<>();
+                try (ResultSet rows = insert.executeQuery()) {
+                    while (rows.next()) {
+                        claimed.add(rows.getObject(1, UUID.class));
+                    }
+                }
+                return claimed;
             }
         });
-        if (inserted != entries.size()) {
-            throw new ConcurrentDeliveryException(consumer + ": " + (entries.size() - inserted)
-                    + " event(s) were applied by another consumer meanwhile");
-        }
     }
 
-    /** Another consumer of the same group applied some of the same events at the same time; retrying resolves it. */
-    public static class ConcurrentDeliveryException extends RuntimeException {
-        public ConcurrentDeliveryException(String message) {
-            super(message);
+    /** Takes back claims of events that were refused, not applied: a replay from the dead-letter topic may apply them. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void release(String consumer, List<UUID> eventIds) {
+        if (eventIds.isEmpty()) {
+            return;
         }
+        em.unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement delete = connection.prepareStatement(
+                    "DELETE FROM inbox_message WHERE consumer = ? AND event_id = ANY (?)")) {
+                delete.setString(1, consumer);
+                delete.setArray(2, connection.createArrayOf("uuid", eventIds.toArray()));
+                delete.executeUpdate();
+            }
+        });
     }
 }

@@ -5,50 +5,41 @@ import java.util.List;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.ConsumerRecords;
-import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.smallrye.reactive.messaging.annotations.Blocking;
-
-import dev.jobsuccess.commons.inbound.InboundApplier;
 import dev.jobsuccess.commons.inbound.InboundEvent;
-import dev.jobsuccess.commons.inbound.InboundHandler;
+import dev.jobsuccess.commons.inbound.InboundProcessor;
 import dev.jobsuccess.commons.inbound.InvalidEventException;
 import dev.jobsuccess.feedback.domain.ClosedContract;
 import dev.jobsuccess.feedback.domain.EarningsAdjustment;
 import dev.jobsuccess.feedback.domain.FeedbackWindowService;
 
 /**
- * contract-closed opens feedback windows, contract-earnings-adjusted keeps each contract's net earnings current. One
- * consumer reads both topics (keyed by freelancerId), a poll at a time in partition order, through commons' inbound
- * path: an invalid record goes to {@code <topic>-dlq-feedback} at once; a valid event is applied once (inbox), and a
- * transient failure (the database away) retries the poll until it succeeds, so a valid event is never parked.
+ * contract-closed opens feedback windows, contract-earnings-adjusted keeps each contract's net earnings current. The
+ * service's one consumer (commons' {@link dev.jobsuccess.commons.inbound.InboundConsumer}) reads both topics (keyed by
+ * freelancerId), a poll at a time in partition order: an invalid record goes to {@code <topic>-dlq-feedback} at once; a
+ * valid event is applied once (inbox), and a transient failure (the database away) retries the poll until it succeeds,
+ * so a valid event is never parked.
  */
 @ApplicationScoped
-public class ContractEventsConsumer implements InboundApplier<Object> {
-
-    /** The channel, configured with both topics. */
-    public static final String CHANNEL = "contract-events";
+public class ContractEventsConsumer implements InboundProcessor<Object> {
 
     private final ObjectMapper json;
     private final FeedbackWindowService windows;
-    private final InboundHandler inbound;
 
-    ContractEventsConsumer(ObjectMapper json, FeedbackWindowService windows, InboundHandler inbound) {
+    ContractEventsConsumer(ObjectMapper json, FeedbackWindowService windows) {
         this.json = json;
         this.windows = windows;
-        this.inbound = inbound;
     }
 
-    @Incoming(CHANNEL)
-    @Blocking
-    public void consume(ConsumerRecords<String, String> records) {
-        inbound.handle(FeedbackWindowService.CONSUMER, records, this::read, this);
+    @Override
+    public String consumerName() {
+        return FeedbackWindowService.CONSUMER;
     }
 
+    @Override
     public InboundEvent<Object> read(ConsumerRecord<String, String> record) {
         return switch (record.topic()) {
             case ContractClosedEvent.TOPIC -> {

@@ -1,7 +1,5 @@
 package dev.jobsuccess.score.facts;
 
-import static java.util.stream.Collectors.groupingBy;
-import static java.util.stream.Collectors.toMap;
 import static java.util.stream.Collectors.toSet;
 
 import java.math.BigDecimal;
@@ -25,7 +23,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -69,56 +66,91 @@ public class FactLoader {
             throws SQLException {
         Map<String, FreelancerFacts> out = new LinkedHashMap<>();
         Array ids = connection.createArrayOf("text", freelancerIds.toArray());
-        List<StoredContract> contracts = query(connection, """
-                SELECT contract_id, freelancer_id, client_id, status, started_at, ended_at, net_earnings_cents,
-                       payment_instants, end_reason_code, ended_by, dispute_outcome, occurred_at
-                FROM contract_fact WHERE freelancer_id = ANY (?)""", ids, r -> new StoredContract(r.getString(1),
-                r.getString(2), r.getString(3), ContractStatus.valueOf(r.getString(4)), instant(r, 5), instant(r, 6),
-                r.getLong(7), instants(r, 8), enumOrNull(EndReason.class, r.getString(9)),
-                enumOrNull(EndedBy.class, r.getString(10)), DisputeOutcome.valueOf(r.getString(11)), instant(r, 12)));
-        Map<String, StoredAdjustment> adjustments = query(connection, """
-                SELECT contract_id, net_earnings_cents, payment_instants, dispute_outcome, adjustment_cause, occurred_at
-                FROM contract_adjustment_fact WHERE freelancer_id = ANY (?)""", ids, r -> new StoredAdjustment(r.getString(1),
-                r.getLong(2), instants(r, 3), DisputeOutcome.valueOf(r.getString(4)), r.getString(5), instant(r, 6)))
-                .stream().collect(toMap(StoredAdjustment::contractId, Function.identity()));
-        Map<String, StoredFeedback> endFeedback = query(connection, """
-                SELECT contract_id, feedback_id, private_recommend, public_overall, private_end_reason, submitted_at
-                FROM client_feedback_fact WHERE freelancer_id = ANY (?)""", ids, r -> new StoredFeedback(r.getString(1),
-                r.getString(2), (Integer) r.getObject(3), r.getBigDecimal(4), r.getString(5), instant(r, 6)))
-                .stream().collect(toMap(StoredFeedback::contractId, Function.identity()));
-        Map<String, List<StoredFeedback>> periodic = query(connection, """
-                SELECT contract_id, feedback_id, private_recommend, public_overall, NULL, submitted_at
-                FROM periodic_feedback_fact WHERE freelancer_id = ANY (?)""", ids, r -> new StoredFeedback(r.getString(1),
-                r.getString(2), (Integer) r.getObject(3), r.getBigDecimal(4), null, instant(r, 6)))
-                .stream().collect(groupingBy(StoredFeedback::contractId));
-        Set<String> revealedFeedback = new HashSet<>(query(connection,
-                "SELECT feedback_id FROM feedback_reveal_fact WHERE freelancer_id = ANY (?)", ids, r -> r.getString(1)));
-        Set<String> closedWindows = new HashSet<>(query(connection,
-                "SELECT contract_id FROM feedback_window_fact WHERE freelancer_id = ANY (?)", ids, r -> r.getString(1)));
-        Map<String, StoredStart> starts = query(connection,
-                "SELECT contract_id, freelancer_id, client_id, started_at FROM contract_start_fact WHERE freelancer_id = ANY (?)",
-                ids, r -> new StoredStart(r.getString(1), r.getString(2), r.getString(3), instant(r, 4)))
-                .stream().collect(toMap(StoredStart::contractId, Function.identity()));
-        Map<String, StoredOpenPayment> openPayments = query(connection, """
-                SELECT contract_id, freelancer_id, client_id, status, started_at, net_earnings_cents, payment_instants
-                FROM contract_payment_fact WHERE freelancer_id = ANY (?)""", ids, r -> new StoredOpenPayment(r.getString(1),
-                r.getString(2), r.getString(3), ContractStatus.valueOf(r.getString(4)), instant(r, 5), r.getLong(6),
-                instants(r, 7))).stream().collect(toMap(StoredOpenPayment::contractId, Function.identity()));
+        // Three queries whatever the number of freelancers: the contract-level facts (and the flags of their clients),
+        // the feedback-level ones, the weekly scores. Each UNION branch says in its first column what its row is.
+        List<StoredContract> contracts = new ArrayList<>();
+        Map<String, StoredAdjustment> adjustments = new HashMap<>();
+        Map<String, StoredStart> starts = new HashMap<>();
+        Map<String, StoredOpenPayment> openPayments = new HashMap<>();
+        Set<String> flaggedClients = new HashSet<>();
+        try (PreparedStatement select = connection.prepareStatement("""
+                SELECT 'CLOSED', contract_id, freelancer_id, client_id, status, started_at, ended_at, net_earnings_cents,
+                       payment_instants, end_reason_code, ended_by, dispute_outcome, occurred_at, NULL::text
+                FROM contract_fact WHERE freelancer_id = ANY (?)
+                UNION ALL SELECT 'ADJUSTED', contract_id, freelancer_id, client_id, NULL, NULL, NULL, net_earnings_cents,
+                       payment_instants, NULL, NULL, dispute_outcome, occurred_at, adjustment_cause
+                FROM contract_adjustment_fact WHERE freelancer_id = ANY (?)
+                UNION ALL SELECT 'STARTED', contract_id, freelancer_id, client_id, NULL, started_at, NULL, NULL, NULL, NULL,
+                       NULL, NULL, occurred_at, NULL
+                FROM contract_start_fact WHERE freelancer_id = ANY (?)
+                UNION ALL SELECT 'PAID', contract_id, freelancer_id, client_id, status, started_at, NULL, net_earnings_cents,
+                       payment_instants, NULL, NULL, NULL, occurred_at, NULL
+                FROM contract_payment_fact WHERE freelancer_id = ANY (?)
+                UNION ALL SELECT 'FLAGGED', NULL, NULL, client_id, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL
+                FROM client_flag_fact WHERE flagged
+                    AND client_id IN (SELECT client_id FROM contract_party WHERE freelancer_id = ANY (?))""")) {
+            for (int i = 1; i <= 5; i++) {
+                select.setArray(i, ids);
+            }
+            try (ResultSet r = select.executeQuery()) {
+                while (r.next()) {
+                    switch (r.getString(1)) {
+                        case "CLOSED" -> contracts.add(new StoredContract(r.getString(2), r.getString(3), r.getString(4),
+                                ContractStatus.valueOf(r.getString(5)), instant(r, 6), instant(r, 7), r.getLong(8),
+                                instants(r, 9), enumOrNull(EndReason.class, r.getString(10)),
+                                enumOrNull(EndedBy.class, r.getString(11)), DisputeOutcome.valueOf(r.getString(12)),
+                                instant(r, 13)));
+                        case "ADJUSTED" -> adjustments.put(r.getString(2), new StoredAdjustment(r.getString(2), r.getLong(8),
+                                instants(r, 9), DisputeOutcome.valueOf(r.getString(12)), r.getString(14), instant(r, 13)));
+                        case "STARTED" -> starts.put(r.getString(2), new StoredStart(r.getString(2), r.getString(3),
+                                r.getString(4), instant(r, 6)));
+                        case "PAID" -> openPayments.put(r.getString(2), new StoredOpenPayment(r.getString(2), r.getString(3),
+                                r.getString(4), ContractStatus.valueOf(r.getString(5)), instant(r, 6), r.getLong(8),
+                                instants(r, 9)));
+                        default -> flaggedClients.add(r.getString(4));
+                    }
+                }
+            }
+        }
+        Map<String, StoredFeedback> endFeedback = new HashMap<>();
+        Map<String, List<StoredFeedback>> periodic = new HashMap<>();
+        Set<String> revealedFeedback = new HashSet<>();
+        Set<String> closedWindows = new HashSet<>();
+        Set<String> removedContracts = new HashSet<>();
+        try (PreparedStatement select = connection.prepareStatement("""
+                SELECT 'END', contract_id, feedback_id, private_recommend, public_overall, private_end_reason, submitted_at
+                FROM client_feedback_fact WHERE freelancer_id = ANY (?)
+                UNION ALL SELECT 'PERIODIC', contract_id, feedback_id, private_recommend, public_overall, NULL, submitted_at
+                FROM periodic_feedback_fact WHERE freelancer_id = ANY (?)
+                UNION ALL SELECT 'REVEALED', contract_id, feedback_id, NULL, NULL, NULL, NULL
+                FROM feedback_reveal_fact WHERE freelancer_id = ANY (?)
+                UNION ALL SELECT 'WINDOW_CLOSED', contract_id, NULL, NULL, NULL, NULL, NULL
+                FROM feedback_window_fact WHERE freelancer_id = ANY (?)
+                UNION ALL SELECT 'REMOVED', contract_id, NULL, NULL, NULL, NULL, NULL
+                FROM feedback_removal WHERE freelancer_id = ANY (?) AND accepted AND NOT kept_in_jss""")) {
+            for (int i = 1; i <= 5; i++) {
+                select.setArray(i, ids);
+            }
+            try (ResultSet r = select.executeQuery()) {
+                while (r.next()) {
+                    String contractId = r.getString(2);
+                    switch (r.getString(1)) {
+                        case "END" -> endFeedback.put(contractId, new StoredFeedback(contractId, r.getString(3),
+                                (Integer) r.getObject(4), r.getBigDecimal(5), r.getString(6), instant(r, 7)));
+                        case "PERIODIC" -> periodic.computeIfAbsent(contractId, k -> new ArrayList<>()).add(new StoredFeedback(
+                                contractId, r.getString(3), (Integer) r.getObject(4), r.getBigDecimal(5), null, instant(r, 7)));
+                        case "REVEALED" -> revealedFeedback.add(r.getString(3));
+                        case "WINDOW_CLOSED" -> closedWindows.add(contractId);
+                        default -> removedContracts.add(contractId);
+                    }
+                }
+            }
+        }
         // A close always wins over the open facts, whatever order they arrived in: an ended contract never reopens.
         Set<String> closed = contracts.stream().map(StoredContract::contractId).collect(toSet());
         Set<String> open = new TreeSet<>();
         starts.keySet().stream().filter(id -> !closed.contains(id)).forEach(open::add);
         openPayments.keySet().stream().filter(id -> !closed.contains(id)).forEach(open::add);
-        Set<String> clients = new HashSet<>(contracts.stream().map(StoredContract::clientId).toList());
-        for (String contractId : open) {
-            clients.add(starts.containsKey(contractId) ? starts.get(contractId).clientId() : openPayments.get(contractId).clientId());
-        }
-        Set<String> flaggedClients = clients.isEmpty() ? Set.of() : new HashSet<>(query(connection,
-                "SELECT client_id FROM client_flag_fact WHERE flagged AND client_id = ANY (?)",
-                connection.createArrayOf("text", clients.toArray()), r -> r.getString(1)));
-        Set<String> removedContracts = new HashSet<>(query(connection, """
-                SELECT contract_id FROM feedback_removal WHERE freelancer_id = ANY (?) AND accepted AND NOT kept_in_jss""",
-                ids, r -> r.getString(1)));
         Map<String, Map<LocalDate, Integer>> weekly = new HashMap<>();
         try (PreparedStatement select = connection.prepareStatement(
                 "SELECT freelancer_id, week_date, jss FROM weekly_score WHERE freelancer_id = ANY (?) AND week_date >= ?")) {
@@ -202,24 +234,6 @@ public class FactLoader {
 
     private record StoredOpenPayment(String contractId, String freelancerId, String clientId, ContractStatus status,
                                      Instant startedAt, long netEarningsCents, List<Instant> paymentInstants) {}
-
-    @FunctionalInterface
-    private interface RowReader<T> {
-        T read(ResultSet row) throws SQLException;
-    }
-
-    private static <T> List<T> query(Connection connection, String sql, Array ids, RowReader<T> reader) throws SQLException {
-        try (PreparedStatement select = connection.prepareStatement(sql)) {
-            select.setArray(1, ids);
-            List<T> out = new ArrayList<>();
-            try (ResultSet rows = select.executeQuery()) {
-                while (rows.next()) {
-                    out.add(reader.read(rows));
-                }
-            }
-            return out;
-        }
-    }
 
     private static Instant instant(ResultSet row, int column) throws SQLException {
         OffsetDateTime value = row.getObject(column, OffsetDateTime.class);

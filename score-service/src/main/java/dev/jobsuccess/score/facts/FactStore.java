@@ -183,7 +183,7 @@ public class FactStore {
             List<FactTable.Report<OpenContractPayment>> paid = new ArrayList<>();
             List<FactTable.Report<ClientFeedback>> endFeedback = new ArrayList<>();
             List<FactTable.Report<ClientFeedback>> periodic = new ArrayList<>();
-            List<FactTable.Report<FeedbackReveal>> revealed = new ArrayList<>();
+            List<FactTable.Report<FeedbackReveal>> revealedFeedback = new ArrayList<>();
             List<FactTable.Report<FeedbackWindowClose>> windows = new ArrayList<>();
             List<FactTable.Report<ClientFlag>> flags = new ArrayList<>();
             for (int i = 0; i < facts.size(); i++) {
@@ -198,7 +198,7 @@ public class FactStore {
                     case StartedContract s -> started.add(new FactTable.Report<>(i, s, id, now));
                     case OpenContractPayment p -> paid.add(new FactTable.Report<>(i, p, id, now));
                     case ClientFeedback f -> (f.midContract() ? periodic : endFeedback).add(new FactTable.Report<>(i, f, id, now));
-                    case FeedbackReveal r -> revealed.add(new FactTable.Report<>(i, r, id, now));
+                    case FeedbackReveal r -> revealedFeedback.add(new FactTable.Report<>(i, r, id, now));
                     case FeedbackWindowClose w -> windows.add(new FactTable.Report<>(i, w, id, now));
                     case ClientFlag f -> flags.add(new FactTable.Report<>(i, f, id, now));
                 }
@@ -209,9 +209,24 @@ public class FactStore {
             for (var r : ADJUSTED.store(connection, adjusted)) moved.put(r.index(), List.of(r.fact().freelancerId()));
             for (var r : STARTED.store(connection, started)) moved.put(r.index(), List.of(r.fact().freelancerId()));
             for (var r : PAID.store(connection, paid)) moved.put(r.index(), List.of(r.fact().freelancerId()));
-            for (var r : END_FEEDBACK.store(connection, endFeedback)) moved.put(r.index(), List.of(r.fact().freelancerId()));
+            // A client's end-of-contract feedback enters the published score only once revealed: stored before its reveal,
+            // it moves no score (its reveal will), and the score, its computedAt included, stays as it was.
+            List<FactTable.Report<ClientFeedback>> storedFeedback = END_FEEDBACK.store(connection, endFeedback);
+            Set<String> revealed = alreadyRevealed(connection, storedFeedback);
+            Map<String, Integer> revealedInPoll = new HashMap<>();
+            revealedFeedback.forEach(r -> revealedInPoll.putIfAbsent(r.fact().feedbackId(), r.index()));
+            Map<String, Integer> closedInPoll = new HashMap<>();
+            windows.forEach(w -> closedInPoll.putIfAbsent(w.fact().contractId(), w.index()));
+            for (var r : storedFeedback) {
+                // Revealed before this report: stored already, or earlier in this poll.
+                if (revealed.contains(r.fact().feedbackId())
+                        || revealedInPoll.getOrDefault(r.fact().feedbackId(), Integer.MAX_VALUE) < r.index()
+                        || closedInPoll.getOrDefault(r.fact().contractId(), Integer.MAX_VALUE) < r.index()) {
+                    moved.put(r.index(), List.of(r.fact().freelancerId()));
+                }
+            }
             for (var r : PERIODIC_FEEDBACK.store(connection, periodic)) moved.put(r.index(), List.of(r.fact().freelancerId()));
-            for (var r : REVEALED.store(connection, revealed)) moved.put(r.index(), List.of(r.fact().freelancerId()));
+            for (var r : REVEALED.store(connection, revealedFeedback)) moved.put(r.index(), List.of(r.fact().freelancerId()));
             for (var r : WINDOW_CLOSED.store(connection, windows)) moved.put(r.index(), List.of(r.fact().freelancerId()));
             moved.putAll(storeFlags(connection, flags));
 
@@ -220,6 +235,28 @@ public class FactStore {
                     .forEach(f -> touched.computeIfAbsent(f, k -> new ArrayList<>()).add(i)));
             return new Stored(conflicts, touched);
         });
+    }
+
+    /** Of these feedbacks, those already revealed: by their own feedback-revealed, or by their contract's closed window. */
+    private static Set<String> alreadyRevealed(Connection connection, List<FactTable.Report<ClientFeedback>> feedback)
+            throws SQLException {
+        if (feedback.isEmpty()) {
+            return Set.of();
+        }
+        Set<String> revealed = new java.util.HashSet<>();
+        try (PreparedStatement select = connection.prepareStatement("""
+                SELECT f.feedback_id FROM unnest(?::text[], ?::text[]) AS f (feedback_id, contract_id)
+                WHERE EXISTS (SELECT 1 FROM feedback_reveal_fact r WHERE r.feedback_id = f.feedback_id)
+                   OR EXISTS (SELECT 1 FROM feedback_window_fact w WHERE w.contract_id = f.contract_id)""")) {
+            select.setArray(1, connection.createArrayOf("text", feedback.stream().map(r -> r.fact().feedbackId()).toArray()));
+            select.setArray(2, connection.createArrayOf("text", feedback.stream().map(r -> r.fact().contractId()).toArray()));
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    revealed.add(rows.getString(1));
+                }
+            }
+        }
+        return revealed;
     }
 
     /**
@@ -278,20 +315,22 @@ public class FactStore {
         if (firstNamed.isEmpty()) {
             return List.of();
         }
-        Object[] contracts = firstNamed.keySet().toArray();
-        try (PreparedStatement insert = connection.prepareStatement("""
-                INSERT INTO contract_party (contract_id, freelancer_id, client_id)
-                SELECT * FROM unnest(?::text[], ?::text[], ?::text[]) ON CONFLICT (contract_id) DO NOTHING""")) {
-            insert.setArray(1, connection.createArrayOf("text", contracts));
-            insert.setArray(2, connection.createArrayOf("text", firstNamed.values().stream().map(Parties::freelancerId).toArray()));
-            insert.setArray(3, connection.createArrayOf("text", firstNamed.values().stream().map(Parties::clientId).toArray()));
-            insert.executeUpdate();
-        }
+        // One statement: register the new contracts' parties and read every named contract's. The outer SELECT sees
+        // the table as it was before the statement, so the rows inserted now come from the INSERT's RETURNING.
         Map<String, Parties> stored = new HashMap<>();
-        try (PreparedStatement select = connection.prepareStatement(
-                "SELECT contract_id, freelancer_id, client_id FROM contract_party WHERE contract_id = ANY (?::text[])")) {
-            select.setArray(1, connection.createArrayOf("text", contracts));
-            try (ResultSet rows = select.executeQuery()) {
+        try (PreparedStatement registerAndRead = connection.prepareStatement("""
+                WITH named (contract_id, freelancer_id, client_id) AS (SELECT * FROM unnest(?::text[], ?::text[], ?::text[])),
+                inserted AS (
+                    INSERT INTO contract_party (contract_id, freelancer_id, client_id) SELECT * FROM named
+                    ON CONFLICT (contract_id) DO NOTHING RETURNING contract_id, freelancer_id, client_id)
+                SELECT contract_id, freelancer_id, client_id FROM inserted
+                UNION ALL SELECT p.contract_id, p.freelancer_id, p.client_id FROM contract_party p
+                    WHERE p.contract_id IN (SELECT contract_id FROM named)""")) {
+            registerAndRead.setArray(1, connection.createArrayOf("text", firstNamed.keySet().toArray()));
+            registerAndRead.setArray(2, connection.createArrayOf("text",
+                    firstNamed.values().stream().map(Parties::freelancerId).toArray()));
+            registerAndRead.setArray(3, connection.createArrayOf("text", firstNamed.values().stream().map(Parties::clientId).toArray()));
+            try (ResultSet rows = registerAndRead.executeQuery()) {
                 while (rows.next()) {
                     stored.put(rows.getString(1), new Parties(rows.getString(1), rows.getString(2), rows.getString(3)));
                 }
@@ -305,6 +344,10 @@ public class FactStore {
                 continue;
             }
             Parties registered = stored.get(parties.contractId());
+            if (registered == null) {
+                // Another consumer registered it during this statement (two replicas in a rebalance): retry the poll.
+                throw new IllegalStateException("contract " + parties.contractId() + " was registered concurrently");
+            }
             if (!parties.equals(registered)) {
                 EventCause cause = incoming.cause();
                 conflicts.add(new Conflict(i, "contract " + parties.contractId() + " is between client " + registered.clientId()

@@ -6,16 +6,11 @@ import java.util.Map;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.ConsumerRecords;
-import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.smallrye.reactive.messaging.annotations.Blocking;
-
-import dev.jobsuccess.commons.inbound.InboundApplier;
 import dev.jobsuccess.commons.inbound.InboundEvent;
-import dev.jobsuccess.commons.inbound.InboundHandler;
+import dev.jobsuccess.commons.inbound.InboundProcessor;
 import dev.jobsuccess.commons.inbound.InvalidEventException;
 import dev.jobsuccess.commons.inbound.PoisonedEventsException;
 import dev.jobsuccess.score.facts.IncomingFact;
@@ -23,18 +18,15 @@ import dev.jobsuccess.score.scoring.FactsUnscorableException;
 import dev.jobsuccess.score.scoring.ScoreService;
 
 /**
- * The eight topics the score is computed from, read by one consumer. They share their key (the freelancerId) and
- * their partition count, so one partition number carries one set of freelancers on every topic, and a group
- * member owns that partition on all of them: one thread applies a freelancer's events, one poll at a time, in
- * partition order. No two transactions of the consumer ever lock the same freelancer's rows, so they cannot
- * deadlock. Each poll is one transaction (commons' {@link InboundHandler}); each touched freelancer is recomputed
- * once per poll.
+ * The eight topics the score is computed from (jobsuccess.inbound.topics), read by the service's one consumer
+ * (commons' {@link dev.jobsuccess.commons.inbound.InboundConsumer}). They share their key (the freelancerId) and their
+ * partition count, so one partition number carries one set of freelancers on every topic, and a group member owns that
+ * partition on all of them: one thread applies a freelancer's events, one poll at a time, in partition order. No two
+ * transactions of the consumer ever lock the same freelancer's rows, so they cannot deadlock. Each poll is one
+ * transaction; each touched freelancer is recomputed once per poll.
  */
 @ApplicationScoped
-public class FactsConsumer implements InboundApplier<IncomingFact> {
-
-    /** The channel, configured with all eight topics. */
-    public static final String CHANNEL = "score-facts";
+public class FactsConsumer implements InboundProcessor<IncomingFact> {
 
     private static final Map<String, Class<? extends ScoreInput>> MESSAGES = Map.of(
             ContractClosedMessage.TOPIC, ContractClosedMessage.class,
@@ -48,22 +40,19 @@ public class FactsConsumer implements InboundApplier<IncomingFact> {
 
     private final ObjectMapper json;
     private final ScoreService scores;
-    private final InboundHandler inbound;
 
-    FactsConsumer(ObjectMapper json, ScoreService scores, InboundHandler inbound) {
+    FactsConsumer(ObjectMapper json, ScoreService scores) {
         this.json = json;
         this.scores = scores;
-        this.inbound = inbound;
     }
 
-    @Incoming(CHANNEL)
-    @Blocking
-    public void consume(ConsumerRecords<String, String> records) {
-        // ConsumerRecords iterates partition by partition, each in offset order: one freelancer's events stay in order.
-        inbound.handle(ScoreService.CONSUMER, records, this::read, this);
+    @Override
+    public String consumerName() {
+        return ScoreService.CONSUMER;
     }
 
     /** Reads a record of any of the eight topics into the fact it reports; null for a valid event that is no input. */
+    @Override
     public InboundEvent<IncomingFact> read(ConsumerRecord<String, String> record) {
         Class<? extends ScoreInput> type = MESSAGES.get(record.topic());
         if (type == null) {

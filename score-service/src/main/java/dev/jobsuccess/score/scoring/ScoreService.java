@@ -113,10 +113,12 @@ public class ScoreService {
     /** Some of a freelancer's score changes, and how many there are in all. */
     public record HistoryPage(long totalItems, List<ScoreHistoryEntry> entries) {}
 
-    /** The freelancer's latest score; every id is a valid freelancer, those without facts simply have none. */
-    @Transactional
+    /**
+     * The freelancer's latest score; every id is a valid freelancer, those without facts simply have none. One
+     * statement, outside any transaction: the busiest read of the service.
+     */
     public PublishedScore publishedScore(String freelancerId) {
-        ScoreRow score = scoreRows.find(freelancerId).orElse(null);
+        ScoreRow score = scoreRows.read(freelancerId).orElse(null);
         if (score == null || !score.computed()) {
             return new PublishedScore(freelancerId, null, null, null, ScoreRow.noWindows(), FactLoader.utcDate(clock.instant()),
                     null, NoScoreReason.NO_CONTRACTS, List.of(), null, score != null && score.stale());

@@ -1,0 +1,38 @@
+package dev.jobsuccess.commons.inbound;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** The service's Kafka consumer (none when no topics are configured). */
+@ConfigMapping(prefix = "jobsuccess.inbound")
+public interface InboundConfig {
+
+    /** The topics it reads; they must share their key and partition count, so one member owns a key on all of them. */
+    Optional<List<String>> topics();
+
+    /** The consumer group; replicas of a service share it and split the partitions. */
+    @WithDefault("${quarkus.application.name}")
+    String groupId();
+
+    /** At most this many records are applied in one transaction. */
+    @WithDefault("1000")
+    int maxPollRecords();
+
+    /**
+     * How long one poll waits for records when none are buffered. Records that arrive while a poll is applied are taken
+     * together by the next one, so a busy consumer applies large polls and an idle one applies each event at once.
+     */
+    @WithDefault("100ms")
+    Duration pollTimeout();
+
+    /**
+     * How long a poll may be retried (a database outage) before the broker counts the member as gone and moves its
+     * partitions (Kafka's max.poll.interval.ms); the member rejoins when the retry succeeds.
+     */
+    @WithDefault("10m")
+    Duration maxPollInterval();
+}

@@ -1,0 +1,224 @@
+package dev.jobsuccess.commons.inbound;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.CooperativeStickyAssignor;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.health.HealthCheck;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.Readiness;
+import org.jboss.logging.Logger;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+
+/**
+ * The service's one Kafka consumer: a thread that polls the configured topics, hands each poll to
+ * {@link InboundHandler} (one transaction) and commits the poll's offsets once it is applied. Records that arrived
+ * while a poll was applied are drained into the next one (up to max-poll-records), so a busy consumer applies large
+ * polls and an idle one applies each event as it comes. A poll that cannot be applied yet (the database away) is
+ * retried by the handler; nothing is committed before it succeeds, so a crash or a rebalance re-delivers it, and the
+ * inbox drops what was applied.
+ */
+@ApplicationScoped
+@Readiness
+public class InboundConsumer implements HealthCheck {
+
+    private static final Logger LOG = Logger.getLogger(InboundConsumer.class);
+    /** Once the first records of a poll are in, the rest of what is buffered is drained with this short wait. */
+    private static final Duration DRAIN_WAIT = Duration.ofMillis(2);
+
+    private final InboundConfig config;
+    private final InboundHandler handler;
+    private final Instance<InboundProcessor<?>> processors;
+    private final MeterRegistry metrics;
+    private final String bootstrapServers;
+    private final Timer polls;
+    private volatile KafkaConsumer<String, String> consumer;
+    private volatile Thread thread;
+    private volatile boolean stopping;
+    private volatile Instant lastPollAt;
+    private volatile int assignedPartitions;
+    private volatile Throwable failure;
+
+    InboundConsumer(InboundConfig config, InboundHandler handler, Instance<InboundProcessor<?>> processors,
+                    MeterRegistry metrics, @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
+        this.config = config;
+        this.handler = handler;
+        this.processors = processors;
+        this.metrics = metrics;
+        this.bootstrapServers = bootstrapServers;
+        this.polls = Timer.builder("jobsuccess.inbound.polls").description("polls applied, and how long each took")
+                .register(metrics);
+    }
+
+    void start(@Observes StartupEvent event) {
+        List<String> topics = config.topics().orElse(List.of());
+        if (topics.isEmpty()) {
+            return;
+        }
+        if (!processors.isResolvable()) {
+            throw new IllegalStateException("jobsuccess.inbound.topics is set but there is not exactly one InboundProcessor");
+        }
+        InboundProcessor<?> processor = processors.get();
+        consumer = new KafkaConsumer<>(properties(), new StringDeserializer(), new StringDeserializer());
+        new KafkaClientMetrics(consumer).bindTo(metrics);
+        thread = Thread.ofPlatform().name("inbound-consumer").daemon().start(() -> run(processor, topics));
+    }
+
+    void stop(@Observes ShutdownEvent event) throws InterruptedException {
+        stopping = true;
+        KafkaConsumer<String, String> c = consumer;
+        Thread t = thread;
+        if (c == null || t == null) {
+            return;
+        }
+        c.wakeup();
+        t.interrupt();
+        t.join(TimeUnit.SECONDS.toMillis(10));
+    }
+
+    private <T> void run(InboundProcessor<T> processor, List<String> topics) {
+        try (KafkaConsumer<String, String> c = consumer) {
+            c.subscribe(topics, new ConsumerRebalanceListener() {
+                @Override
+                public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+                    // Nothing is pending: every poll is applied and committed before the next poll is made.
+                    assignedPartitions = c.assignment().size() - partitions.size();
+                }
+
+                @Override
+                public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+                    assignedPartitions = c.assignment().size();
+                    LOG.infof("%s: %d partitions assigned (%d in all)", config.groupId(), partitions.size(), assignedPartitions);
+                }
+            });
+            LOG.infof("%s: consuming %s", config.groupId(), topics);
+            while (!stopping) {
+                ConsumerRecords<String, String> records = pollDraining(c);
+                lastPollAt = Instant.now();
+                if (records.isEmpty()) {
+                    continue;
+                }
+                long started = System.nanoTime();
+                handler.handle(processor.consumerName(), records, processor, processor);
+                commit(c, records);
+                polls.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+            }
+        } catch (WakeupException e) {
+            if (!stopping) {
+                failure = e;
+            }
+        } catch (RuntimeException | Error e) {
+            if (!stopping) {
+                failure = e;
+                LOG.error(config.groupId() + ": the consumer stopped; the service is not ready until restarted", e);
+            }
+        }
+    }
+
+    /** One poll, then what else is already buffered, in partition order, up to max-poll-records. */
+    private ConsumerRecords<String, String> pollDraining(KafkaConsumer<String, String> c) {
+        ConsumerRecords<String, String> first = c.poll(config.pollTimeout());
+        if (first.isEmpty() || first.count() >= config.maxPollRecords()) {
+            return first;
+        }
+        Map<TopicPartition, List<ConsumerRecord<String, String>>> merged = new LinkedHashMap<>();
+        int count = add(merged, first);
+        while (count < config.maxPollRecords()) {
+            ConsumerRecords<String, String> more = c.poll(DRAIN_WAIT);
+            if (more.isEmpty()) {
+                break;
+            }
+            count += add(merged, more);
+        }
+        return new ConsumerRecords<>(merged, Map.of());
+    }
+
+    private static int add(Map<TopicPartition, List<ConsumerRecord<String, String>>> merged,
+                           ConsumerRecords<String, String> records) {
+        for (TopicPartition partition : records.partitions()) {
+            merged.computeIfAbsent(partition, p -> new ArrayList<>()).addAll(records.records(partition));
+        }
+        return records.count();
+    }
+
+    private void commit(KafkaConsumer<String, String> c, ConsumerRecords<String, String> records) {
+        Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
+        for (TopicPartition partition : records.partitions()) {
+            List<ConsumerRecord<String, String>> list = records.records(partition);
+            offsets.put(partition, new OffsetAndMetadata(list.getLast().offset() + 1));
+        }
+        try {
+            c.commitSync(offsets);
+        } catch (RuntimeException e) {
+            // The group moved the partitions meanwhile: their new owner re-delivers, and the inbox drops the duplicates.
+            LOG.warnf("%s: could not commit %d partitions (%s); they will be re-delivered", config.groupId(), offsets.size(),
+                    e.getMessage());
+        }
+    }
+
+    private Properties properties() {
+        Properties p = new Properties();
+        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        p.put(ConsumerConfig.GROUP_ID_CONFIG, config.groupId());
+        p.put(ConsumerConfig.CLIENT_ID_CONFIG, config.groupId() + "-" + ProcessHandle.current().pid());
+        p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, config.maxPollRecords());
+        p.put(ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG, (int) config.maxPollInterval().toMillis());
+        p.put(ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG, CooperativeStickyAssignor.class.getName());
+        return p;
+    }
+
+    /**
+     * Ready while the consumer runs, whether or not a poll is being retried: one stuck event or a database outage
+     * (which the database check reports) must not take every replica out of its Service.
+     */
+    @Override
+    public HealthCheckResponse call() {
+        var response = HealthCheckResponse.named("inbound-consumer");
+        if (config.topics().orElse(List.of()).isEmpty()) {
+            return response.up().withData("topics", "none").build();
+        }
+        Throwable failed = failure;
+        Thread t = thread;
+        boolean running = t != null && t.isAlive() && failed == null;
+        response.status(running).withData("group", config.groupId())
+                .withData("topics", String.join(",", config.topics().get()))
+                .withData("assignedPartitions", assignedPartitions);
+        Instant last = lastPollAt;
+        if (last != null) {
+            response.withData("lastPollAt", last.toString());
+        }
+        if (failed != null) {
+            response.withData("error", failed.toString());
+        }
+        return response.build();
+    }
+}
