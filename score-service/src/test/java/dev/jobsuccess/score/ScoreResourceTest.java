@@ -49,4 +49,17 @@ class ScoreResourceTest {
         given().header("Authorization", "Bearer not-a-token").get("/freelancers/{id}/score", "f-1")
                 .then().statusCode(401).contentType("application/problem+json");
     }
+
+    /** A verified token is remembered (commons' CachingJwtParser), but only as it was signed. */
+    @Test
+    void aForgedCopyOfARememberedTokenIsRefused() {
+        String token = dev.jobsuccess.commons.testing.TestTokens.token(TestEvents.newId("u"), "CLIENT");
+        for (int i = 0; i < 2; i++) {
+            given().header("Authorization", "Bearer " + token).get("/freelancers/{id}/score", "f-1").then().statusCode(200);
+        }
+        // The same claims with another signature: not the remembered token.
+        char last = token.charAt(token.length() - 2);
+        String forged = token.substring(0, token.length() - 2) + (last == 'A' ? 'B' : 'A') + token.charAt(token.length() - 1);
+        given().header("Authorization", "Bearer " + forged).get("/freelancers/{id}/score", "f-1").then().statusCode(401);
+    }
 }

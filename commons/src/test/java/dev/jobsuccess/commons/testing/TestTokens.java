@@ -23,10 +23,15 @@ public final class TestTokens {
     }
 
     public static String token(String userId, String... groups) {
+        return token(userId, Duration.ofHours(1), groups);
+    }
+
+    /** A token that expires after {@code lifetime}. */
+    public static String token(String userId, Duration lifetime, String... groups) {
         return Jwt.issuer(ISSUER)
                 .subject(userId)
                 .groups(Set.of(groups))
-                .expiresIn(Duration.ofHours(1))
+                .expiresIn(lifetime)
                 .sign(KEY);
     }
 

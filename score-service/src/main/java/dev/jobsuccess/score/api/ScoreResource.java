@@ -13,6 +13,9 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+
 import dev.jobsuccess.commons.problem.ProblemException;
 import dev.jobsuccess.commons.security.Roles;
 import dev.jobsuccess.score.explanation.Explanation;
@@ -44,8 +47,15 @@ public class ScoreResource {
     @RolesAllowed({Roles.CLIENT, Roles.FREELANCER, Roles.PLATFORM})
     @Operation(summary = "A freelancer's published Job Success Score and badges, for any signed-in user",
             description = "Every freelancer id is valid: one without scored contracts gets jss null and a reason.")
-    public ScoreResponse score(@PathParam("freelancerId") String freelancerId) {
-        return ScoreResponse.of(scores.publishedScore(freelancerId), model.params());
+    public Uni<ScoreResponse> score(@PathParam("freelancerId") String freelancerId) {
+        // The busiest read: answered on the I/O thread when this replica read the row lately, else from the database on a
+        // worker thread.
+        var recent = scores.recentlyPublishedScore(freelancerId);
+        if (recent.isPresent()) {
+            return Uni.createFrom().item(ScoreResponse.of(recent.get(), model.params()));
+        }
+        return Uni.createFrom().item(() -> ScoreResponse.of(scores.publishedScore(freelancerId), model.params()))
+                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
     }
 
     @GET

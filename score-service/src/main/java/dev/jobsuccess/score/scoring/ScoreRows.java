@@ -46,18 +46,29 @@ public class ScoreRows {
 
     private final EntityManager em;
     private final DataSource dataSource;
+    private final PublishedScoreCache cache;
 
-    ScoreRows(EntityManager em, DataSource dataSource) {
+    ScoreRows(EntityManager em, DataSource dataSource, PublishedScoreCache cache) {
         this.em = em;
         this.dataSource = dataSource;
+        this.cache = cache;
+    }
+
+    /** The freelancer's row as {@link #read} gives it, if this replica read it within the cache's TTL. */
+    public Optional<ScoreRow> remembered(String freelancerId) {
+        return cache.remembered(freelancerId);
     }
 
     /**
      * The freelancer's row, read on a connection of its own in autocommit: no transaction, no ORM session. Profiling
      * GET /freelancers/{id}/score showed a quarter of its CPU in opening and ending the transaction around this one
-     * primary-key read (BEGIN, SELECT, COMMIT).
+     * primary-key read (BEGIN, SELECT, COMMIT). Read through {@link PublishedScoreCache}.
      */
     public Optional<ScoreRow> read(String freelancerId) {
+        return cache.read(freelancerId, () -> load(freelancerId));
+    }
+
+    private Optional<ScoreRow> load(String freelancerId) {
         try (Connection connection = dataSource.getConnection();
              PreparedStatement select = connection.prepareStatement(
                      "SELECT " + COLUMNS + " FROM freelancer_score WHERE freelancer_id = ?")) {
@@ -90,6 +101,8 @@ public class ScoreRows {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public Map<String, ScoreRow> lock(SortedSet<String> freelancerIds, Instant now) {
+        // Every write of a score row follows its lock in the same transaction.
+        cache.forgetAfterTransaction(freelancerIds);
         return work(connection -> {
             // One statement creates the missing rows and locks them all: a conflict takes the existing row's lock
             // through a no-op update, and RETURNING gives every row, new or not. Rows are locked in the given (sorted)
@@ -219,6 +232,7 @@ public class ScoreRows {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void markStale(String freelancerId, UUID eventId, String reason, Instant now) {
+        cache.forgetAfterTransaction(List.of(freelancerId));
         work(connection -> {
             try (PreparedStatement upsert = connection.prepareStatement("""
                     INSERT INTO freelancer_score (freelancer_id, no_score_reason, as_of, computed_at, stale_since,

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -118,7 +119,15 @@ public class ScoreService {
      * statement, outside any transaction: the busiest read of the service.
      */
     public PublishedScore publishedScore(String freelancerId) {
-        ScoreRow score = scoreRows.read(freelancerId).orElse(null);
+        return published(freelancerId, scoreRows.read(freelancerId).orElse(null));
+    }
+
+    /** The published score if this replica read it lately (no database access); empty otherwise. */
+    public Optional<PublishedScore> recentlyPublishedScore(String freelancerId) {
+        return scoreRows.remembered(freelancerId).map(row -> published(freelancerId, row));
+    }
+
+    private PublishedScore published(String freelancerId, ScoreRow score) {
         if (score == null || !score.computed()) {
             return new PublishedScore(freelancerId, null, null, null, ScoreRow.noWindows(), FactLoader.utcDate(clock.instant()),
                     null, NoScoreReason.NO_CONTRACTS, List.of(), null, score != null && score.stale());
