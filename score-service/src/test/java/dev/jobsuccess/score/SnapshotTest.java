@@ -166,6 +166,29 @@ class SnapshotTest {
     }
 
     @Test
+    void aFreelancerWhoseFactsCannotBeScoredIsLeftOutOfTheSnapshotAndMarkedStale() {
+        clock.pin(Instant.parse("2034-03-01T12:00:00Z"));
+        String good = TestEvents.newId("f");
+        String unscorable = TestEvents.newId("f");
+        for (String f : List.of(good, unscorable)) {
+            for (int i = 0; i < 2; i++) {
+                scores.applyBatch(Seed.ratedContract(f, TestEvents.newId("k"), TestEvents.newId("c"), LocalDate.parse("2034-01-01"),
+                        LocalDate.parse("2034-02-01"), 50_000, 10, new java.math.BigDecimal("5.00")));
+            }
+        }
+        assertScore(good, 100, "W24", "TOP", 100, 100, 100, 100, 100);
+        // Facts that no event could have stored (the consumer refuses them): more money than the engine accepts.
+        Db.execute("UPDATE contract_fact SET net_earnings_cents = 300000000000 WHERE freelancer_id = ?1", unscorable);
+
+        midnight(LocalDate.parse("2034-03-02"));
+        snapshots.snapshotDay(LocalDate.parse("2034-03-02"));
+        given().header("Authorization", bearer("ops", "PLATFORM")).get("/freelancers/{id}/score", unscorable).then()
+                .statusCode(200).body("jss", equalTo(100)).body("asOf", equalTo("2034-03-01")).body("stale", equalTo(true));
+        given().header("Authorization", bearer("ops", "PLATFORM")).get("/freelancers/{id}/score", good).then()
+                .statusCode(200).body("asOf", equalTo("2034-03-02")).body("stale", equalTo(false));
+    }
+
+    @Test
     void platformRunsTheSnapshotOnDemand() {
         midnight(LocalDate.parse("2033-03-01"));
         given().header("Authorization", bearer("ops", "PLATFORM")).contentType(io.restassured.http.ContentType.JSON).body("{}")
