@@ -26,11 +26,12 @@ class HealthAndDocsTest {
 
     @Test
     void metricsAndOpenApiAreServed() {
-        given().get("/q/metrics").then().statusCode(200).body(containsString("jobsuccess_outbox_backlog"));
+        given().get("/q/metrics").then().statusCode(200).body(containsString("jobsuccess_outbox_backlog"))
+                .body(containsString("jobsuccess_inbound_polls")).body(containsString("kafka_consumer_fetch_manager_records_lag_max"));
         given().get("/q/openapi").then().statusCode(200).body(containsString("/freelancers/{freelancerId}/score"))
                 .body(containsString("/freelancers/{freelancerId}/score/explanation"))
                 .body(containsString("/freelancers/{freelancerId}/score/history"))
                 .body(containsString("/freelancers/{freelancerId}/what-if")).body(containsString("/simulations"))
-                .body(containsString("/admin/rebuild"));
+                .body(containsString("/admin/rebuild")).body(containsString("/admin/dead-letters/replay"));
     }
 }
