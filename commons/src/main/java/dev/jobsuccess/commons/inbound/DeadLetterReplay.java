@@ -17,16 +17,15 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
+import dev.jobsuccess.commons.kafka.AcknowledgedProducer;
 import dev.jobsuccess.commons.problem.ProblemException;
 
 /**
@@ -64,8 +63,8 @@ public class DeadLetterReplay {
         String deadLetterTopic = deadLetters.topicFor(topic);
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(consumerProperties(), new StringDeserializer(),
                 new StringDeserializer());
-             KafkaProducer<String, String> producer = new KafkaProducer<>(producerProperties(), new StringSerializer(),
-                     new StringSerializer())) {
+             AcknowledgedProducer replayer = new AcknowledgedProducer(bootstrapServers, "dead-letter-replay", Map.of())) {
+            KafkaProducer<String, String> producer = replayer.get();
             List<PartitionInfo> partitions = consumer.partitionsFor(deadLetterTopic, Duration.ofSeconds(10));
             if (partitions == null || partitions.isEmpty()) {
                 return new Replayed(topic, deadLetterTopic, 0);
@@ -127,15 +126,6 @@ public class DeadLetterReplay {
         p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         p.put(ConsumerConfig.GROUP_ID_CONFIG, config.groupId() + "-dead-letter-replay");
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-        return p;
-    }
-
-    private Properties producerProperties() {
-        Properties p = new Properties();
-        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        p.put(ProducerConfig.ACKS_CONFIG, "all");
-        p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
-        p.put(ProducerConfig.CLIENT_ID_CONFIG, "dead-letter-replay");
         return p;
     }
 }

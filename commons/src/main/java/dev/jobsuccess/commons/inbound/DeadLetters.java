@@ -1,9 +1,8 @@
 package dev.jobsuccess.commons.inbound;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.List;
-import java.util.Properties;
+import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
@@ -17,11 +16,12 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import io.micrometer.core.instrument.MeterRegistry;
+
+import dev.jobsuccess.commons.kafka.AcknowledgedProducer;
 
 /**
  * Sends records that can never be applied to {@code <topic>-dlq-<service>} (e.g. {@code contract-closed-dlq-score}),
@@ -37,14 +37,14 @@ public class DeadLetters {
     /** One record to dead-letter, and why. */
     public record DeadLetter(ConsumerRecord<String, String> record, String reason) {}
 
-    private final String bootstrapServers;
     private final String suffix;
     private final MeterRegistry metrics;
-    private volatile KafkaProducer<String, String> producer;
+    private final AcknowledgedProducer producer;
 
     DeadLetters(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
                 @ConfigProperty(name = "quarkus.application.name") String application, MeterRegistry metrics) {
-        this.bootstrapServers = bootstrapServers;
+        this.producer = new AcknowledgedProducer(bootstrapServers, "dead-letters",
+                Map.of(ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000));
         this.suffix = "-dlq-" + application.replaceFirst("-service$", "");
         this.metrics = metrics;
     }
@@ -58,7 +58,7 @@ public class DeadLetters {
         if (letters.isEmpty()) {
             return;
         }
-        KafkaProducer<String, String> kafka = producer();
+        KafkaProducer<String, String> kafka = producer.get();
         List<Future<RecordMetadata>> acks = letters.stream().map(letter -> {
             ConsumerRecord<String, String> r = letter.record();
             LOG.warnf("%s[%d]@%d goes to %s: %s", r.topic(), r.partition(), r.offset(), topicFor(r.topic()), letter.reason());
@@ -89,30 +89,8 @@ public class DeadLetters {
         return (s == null ? "" : s).getBytes(StandardCharsets.UTF_8);
     }
 
-    private KafkaProducer<String, String> producer() {
-        KafkaProducer<String, String> p = producer;
-        if (p == null) {
-            synchronized (this) {
-                if (producer == null) {
-                    Properties props = new Properties();
-                    props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-                    props.put(ProducerConfig.ACKS_CONFIG, "all");
-                    props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
-                    props.put(ProducerConfig.CLIENT_ID_CONFIG, "dead-letters");
-                    props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, "10000");
-                    producer = new KafkaProducer<>(props, new StringSerializer(), new StringSerializer());
-                }
-                p = producer;
-            }
-        }
-        return p;
-    }
-
     @PreDestroy
     void close() {
-        KafkaProducer<String, String> p = producer;
-        if (p != null) {
-            p.close(Duration.ofSeconds(5));
-        }
+        producer.close();
     }
 }

@@ -5,7 +5,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Properties;
+import java.util.Map;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -18,7 +18,6 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -26,6 +25,8 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
+
+import dev.jobsuccess.commons.kafka.AcknowledgedProducer;
 
 /**
  * Sends committed outbox rows to Kafka in commit order and marks them sent.
@@ -44,7 +45,6 @@ public class OutboxRelay {
     private final EntityManager em;
     private final OutboxConfig config;
     private final Clock clock;
-    private final String bootstrapServers;
     private final Counter published;
     private final AtomicBoolean brokerDown = new AtomicBoolean(false);
     private final java.util.concurrent.locks.ReentrantLock running = new java.util.concurrent.locks.ReentrantLock();
@@ -52,7 +52,7 @@ public class OutboxRelay {
     private final AtomicBoolean wakeUpPending = new AtomicBoolean(false);
     private final java.util.concurrent.ExecutorService wakeUps = java.util.concurrent.Executors.newSingleThreadExecutor(
             Thread.ofPlatform().name("outbox-wakeup").daemon().factory());
-    private volatile KafkaProducer<String, String> producer;
+    private final AcknowledgedProducer producer;
     /** Set at shutdown: a round started then would meet a closing database and log a false alarm. */
     private volatile boolean stopping;
 
@@ -61,7 +61,13 @@ public class OutboxRelay {
         this.em = em;
         this.config = config;
         this.clock = clock;
-        this.bootstrapServers = bootstrapServers;
+        // Fail a round fast while Kafka is away; the rows simply wait for the next round.
+        long timeoutMs = config.sendTimeout().toMillis();
+        this.producer = new AcknowledgedProducer(bootstrapServers, "outbox-relay", Map.of(
+                ProducerConfig.MAX_BLOCK_MS_CONFIG, timeoutMs,
+                ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) Math.max(1000, timeoutMs / 2),
+                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) timeoutMs,
+                ProducerConfig.LINGER_MS_CONFIG, 0));
         this.published = Counter.builder("jobsuccess.outbox.published").description("events relayed to Kafka").register(metrics);
         metrics.gauge("jobsuccess.outbox.backlog", this, OutboxRelay::backlogForMetrics);
     }
@@ -142,7 +148,7 @@ public class OutboxRelay {
             if (rows.isEmpty()) {
                 return 0;
             }
-            KafkaProducer<String, String> kafka = producer();
+            KafkaProducer<String, String> kafka = producer.get();
             List<Future<RecordMetadata>> acks = new ArrayList<>(rows.size());
             List<Long> seqs = new ArrayList<>(rows.size());
             for (Object[] row : rows) {
@@ -191,37 +197,10 @@ public class OutboxRelay {
         }
     }
 
-    private KafkaProducer<String, String> producer() {
-        KafkaProducer<String, String> p = producer;
-        if (p == null) {
-            synchronized (this) {
-                if (producer == null) {
-                    Properties props = new Properties();
-                    props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-                    props.put(ProducerConfig.ACKS_CONFIG, "all");
-                    props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
-                    props.put(ProducerConfig.CLIENT_ID_CONFIG, "outbox-relay");
-                    // Fail a round fast while Kafka is away; the rows simply wait for the next round.
-                    long timeoutMs = config.sendTimeout().toMillis();
-                    props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, Long.toString(timeoutMs));
-                    props.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, Long.toString(Math.max(1000, timeoutMs / 2)));
-                    props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, Long.toString(timeoutMs));
-                    props.put(ProducerConfig.LINGER_MS_CONFIG, "0");
-                    producer = new KafkaProducer<>(props, new StringSerializer(), new StringSerializer());
-                }
-                p = producer;
-            }
-        }
-        return p;
-    }
-
     @PreDestroy
     void close() {
         wakeUps.shutdownNow();
-        KafkaProducer<String, String> p = producer;
-        if (p != null) {
-            p.close(java.time.Duration.ofSeconds(5));
-        }
+        producer.close();
     }
 
     private static String rootMessage(Throwable e) {

@@ -69,7 +69,7 @@ public class ExplanationService {
                     r.netEarningsCents(), c.inclusion(), c.outcome(), c.weightQ(), ScoreEvents.weightJobs(c.weightQ(), model.params()),
                     c.outcomeDate(), c.windows(), jssWithout, impact, detail));
         }
-        ScoreRow stored = scoreRows.find(freelancerId).orElse(null);
+        ScoreRow stored = scoreRows.read(freelancerId).orElse(null);
         return new Explanation(freelancerId, asOf, result.jss(), result.selectedWindow(), result.band(), result.windows(),
                 stored == null ? List.of() : stored.badges(), contracts);
     }

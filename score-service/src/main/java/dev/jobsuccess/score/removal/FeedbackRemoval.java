@@ -1,7 +1,6 @@
 package dev.jobsuccess.score.removal;
 
 import java.time.Instant;
-import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 
@@ -66,15 +65,6 @@ public class FeedbackRemoval extends PanacheEntityBase {
         removal.jssWithout = jssWithout;
         removal.persist();
         return removal;
-    }
-
-    /** Whether this request takes its contract out of the score. */
-    boolean removesFromScore() {
-        return accepted && Boolean.FALSE.equals(keptInJss);
-    }
-
-    static List<FeedbackRemoval> ofFreelancers(Collection<String> freelancerIds) {
-        return list("freelancerId IN ?1", freelancerIds);
     }
 
     static List<FeedbackRemoval> ofFreelancer(String freelancerId) {

@@ -135,7 +135,7 @@ public class Recomputer {
         Map<String, FreelancerFacts> facts = loader.load(ids, asOf);
         List<Recomputed> out = new ArrayList<>(ids.size());
         for (String freelancerId : ids) {
-            StoredScore before = scoreRows.find(freelancerId).filter(ScoreRow::computed).map(ScoreRow::stored).orElse(null);
+            StoredScore before = scoreRows.read(freelancerId).filter(ScoreRow::computed).map(ScoreRow::stored).orElse(null);
             JssResult result = model.compute(model.records(facts.get(freelancerId), Visibility.PUBLISHED), asOf);
             out.add(new Recomputed(freelancerId, before, new StoredScore(result.jss(), result.selectedWindow(),
                     result.band(), result.windows(), asOf), false));

@@ -81,20 +81,6 @@ public class ScoreRows {
         }
     }
 
-    /** The freelancer's row, if a score was ever computed or attempted; no lock. */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public Optional<ScoreRow> find(String freelancerId) {
-        return work(connection -> {
-            try (PreparedStatement select = connection.prepareStatement(
-                    "SELECT " + COLUMNS + " FROM freelancer_score WHERE freelancer_id = ?")) {
-                select.setString(1, freelancerId);
-                try (ResultSet row = select.executeQuery()) {
-                    return row.next() ? Optional.of(read(row)) : Optional.empty();
-                }
-            }
-        });
-    }
-
     /**
      * The freelancers' rows, locked until the transaction ends; created (without a score) where absent. Two first
      * recomputes of one freelancer meet on the primary key, and the second waits for the first instead of failing.

@@ -67,7 +67,7 @@ public class WhatIfService {
         FreelancerFacts facts = loader.load(List.of(freelancerId), asOf).get(freelancerId);
         List<ContractRecord> beforeRecords = model.records(facts, visibility);
         JssResult before = model.compute(beforeRecords, today);
-        ScoreRow stored = scoreRows.find(freelancerId).orElse(null);
+        ScoreRow stored = scoreRows.read(freelancerId).orElse(null);
         List<Badge> held = stored == null ? List.of() : stored.badges();
 
         List<ContractRecord> afterRecords = new ArrayList<>(beforeRecords);
