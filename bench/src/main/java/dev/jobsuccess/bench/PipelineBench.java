@@ -18,9 +18,11 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
@@ -80,9 +82,9 @@ public final class PipelineBench {
         switch (args[0]) {
             case "topics" -> bench.topics();
             case "throughput" -> bench.throughput(intOpt(opts, "contracts", 10_000), intOpt(opts, "freelancers", 1_000),
-                    intOpt(opts, "timeout", 240));
+                    intOpt(opts, "warmup", 20_000), intOpt(opts, "timeout", 240));
             case "latency" -> bench.latency(intOpt(opts, "rate", 1_000), intOpt(opts, "seconds", 20),
-                    intOpt(opts, "group", 50), intOpt(opts, "timeout", 30));
+                    intOpt(opts, "warmup", 30), intOpt(opts, "group", 50), intOpt(opts, "timeout", 30));
             case "scored-freelancer" -> System.out.println(bench.scoredFreelancer());
             case "snapshot" -> bench.snapshot(LocalDate.parse(opts.getOrDefault("date", LocalDate.now(ZoneOffset.UTC).toString())),
                     env("BENCH_PLATFORM_TOKEN", null), intOpt(opts, "timeout", 300));
@@ -92,7 +94,7 @@ public final class PipelineBench {
 
     private static void usage() {
         System.err.println("usage: PipelineBench topics | throughput [contracts= freelancers= timeout=] | "
-                + "latency [rate= seconds= group= timeout=] | scored-freelancer | snapshot [date=YYYY-MM-DD timeout=]");
+                + "latency [rate= seconds= warmup= group= timeout=] | scored-freelancer | snapshot [date=YYYY-MM-DD timeout=]");
         System.exit(2);
     }
 
@@ -121,19 +123,14 @@ public final class PipelineBench {
      * Produces every contract's three events (score-service, running, starts on them at once), waits until its inbox
      * holds them all, then runs the bare loop over the same records; prints both rates and their ratio.
      */
-    void throughput(int contracts, int freelancers, int timeoutSeconds) throws Exception {
+    void throughput(int contracts, int freelancers, int warmupContracts, int timeoutSeconds) throws Exception {
         Instant now = Instant.now();
-        List<Event> events = new ArrayList<>(contracts * 3);
-        for (int i = 0; i < contracts; i++) {
-            int f = i % freelancers;
-            int k = i / freelancers;
-            // Ended over the last ~23 months, so every window has some; about one contract in eight is unhappy.
-            Instant ended = now.minus(Duration.ofDays(3 + (long) ((i * 7919L) % 700)));
-            boolean unhappy = Math.floorMod(i * 37 + k * 11, 8) == 0;
-            Contract c = new Contract("bt-k-" + i, "bt-f-" + f, "bt-c-" + ((f * 13 + k) % 2_000), ended,
-                    5_000 + (i * 7_919L) % 300_000, unhappy ? 2 : 5, unhappy ? 3 : 9 + (i % 2));
-            events.addAll(BenchEvents.of(c));
-        }
+        // The warm-up's events come first on every partition: both consumers apply them before the measured ones, and
+        // each is timed from the moment it has applied as many events as the warm-up holds.
+        List<Event> warmup = throughputEvents("bw", warmupContracts, freelancers, now);
+        List<Event> measured = throughputEvents("bt", contracts, freelancers, now);
+        List<Event> events = new ArrayList<>(warmup);
+        events.addAll(measured);
         long baseline = inboxCount();
         long expected = baseline + events.size();
 
@@ -150,10 +147,11 @@ public final class PipelineBench {
             }
         }
         double produceSeconds = (System.nanoTime() - p0) / 1e9;
-        System.out.printf("throughput: produced %d events (%d contracts, %d freelancers) in %.2f s = %.0f events/s%n",
-                events.size(), contracts, freelancers, produceSeconds, events.size() / produceSeconds);
+        System.out.printf("throughput: produced %d events (a warm-up of %d, then %d: %d contracts, %d freelancers) in %.2f s = %.0f events/s%n",
+                events.size(), warmup.size(), measured.size(), contracts, freelancers, produceSeconds, events.size() / produceSeconds);
 
-        // score-service: from its first applied event (inbox processed_at) to the moment the inbox holds them all.
+        // score-service: from the claim of its first event past the warm-up's count (inbox processed_at) to the moment the
+        // inbox holds them all.
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(timeoutSeconds);
         long count;
         Instant done;
@@ -174,24 +172,41 @@ public final class PipelineBench {
         }
         double scoreRate = Double.NaN;
         if (done != null) {
-            Instant first = count > baseline ? firstProcessedAfter(baseline) : produceStart;
+            Instant first = count > baseline + warmup.size() ? firstProcessedAfter(baseline + warmup.size()) : produceStart;
             if (count < expected) {
                 System.out.printf("throughput: inbox holds %d of %d events; timed from production start to lag 0%n",
                         count - baseline, events.size());
             }
             double seconds = Duration.between(first, done).toNanos() / 1e9;
-            scoreRate = events.size() / seconds;
-            System.out.printf("result: throughput score-service %d events in %.2f s = %.0f events/s%n", events.size(), seconds, scoreRate);
+            scoreRate = measured.size() / seconds;
+            System.out.printf("result: throughput score-service %d events in %.2f s = %.0f events/s (after a warm-up of %d)%n",
+                    measured.size(), seconds, scoreRate, warmup.size());
             long lag = lag("score-service");
             System.out.printf("throughput: consumer group score-service lag %d%n", lag);
         }
 
-        double bareRate = bareLoop(events.size(), timeoutSeconds);
+        double bareRate = bareLoop(events.size(), warmup.size(), timeoutSeconds);
         System.out.printf("result: throughput ratio score/bare = %.3f%n", scoreRate / bareRate);
     }
 
+    /** {@code contracts} closed contracts over {@code freelancers} freelancers, three events each, ids starting with {@code prefix}. */
+    private static List<Event> throughputEvents(String prefix, int contracts, int freelancers, Instant now) {
+        List<Event> events = new ArrayList<>(contracts * 3);
+        for (int i = 0; i < contracts; i++) {
+            int f = i % freelancers;
+            int k = i / freelancers;
+            // Ended over the last ~23 months, so every window has some; about one contract in eight is unhappy.
+            Instant ended = now.minus(Duration.ofDays(3 + (long) ((i * 7919L) % 700)));
+            boolean unhappy = Math.floorMod(i * 37 + k * 11, 8) == 0;
+            Contract c = new Contract(prefix + "-k-" + i, prefix + "-f-" + f, prefix + "-c-" + ((f * 13 + k) % 2_000), ended,
+                    5_000 + (i * 7_919L) % 300_000, unhappy ? 2 : 5, unhappy ? 3 : 9 + (i % 2));
+            events.addAll(BenchEvents.of(c));
+        }
+        return events;
+    }
+
     /** A plain consumer that upserts each polled batch into bench_event with one statement and one commit. */
-    double bareLoop(int expected, int timeoutSeconds) throws Exception {
+    double bareLoop(int expected, int warmup, int timeoutSeconds) throws Exception {
         try (Connection db = db(); Statement s = db.createStatement()) {
             s.execute("CREATE TABLE IF NOT EXISTS bench_event (event_id uuid PRIMARY KEY, topic text NOT NULL, key text, payload jsonb NOT NULL)");
             s.execute("TRUNCATE bench_event");
@@ -209,10 +224,10 @@ public final class PipelineBench {
                 if (records.isEmpty()) {
                     continue;
                 }
-                if (t0 == 0) {
-                    t0 = System.nanoTime();
-                }
                 int n = records.count();
+                if (t0 == 0 && inserted + n > warmup) {
+                    t0 = System.nanoTime();  // the poll that holds the first event past the warm-up's count
+                }
                 String sql = sqlBySize.computeIfAbsent(n, size -> "INSERT INTO bench_event (event_id, topic, key, payload) VALUES "
                         + String.join(",", java.util.Collections.nCopies(size, "(?::uuid, ?, ?, ?::jsonb)"))
                         + " ON CONFLICT DO NOTHING");
@@ -236,8 +251,9 @@ public final class PipelineBench {
             return Double.NaN;
         }
         double seconds = (System.nanoTime() - t0) / 1e9;
-        double rate = expected / seconds;
-        System.out.printf("result: throughput bare-loop %d events in %.2f s = %.0f events/s%n", expected, seconds, rate);
+        double rate = (expected - warmup) / seconds;
+        System.out.printf("result: throughput bare-loop %d events in %.2f s = %.0f events/s (after a warm-up of %d)%n",
+                expected - warmup, seconds, rate, warmup);
         return rate;
     }
 
@@ -251,10 +267,62 @@ public final class PipelineBench {
      * FR2) for the whole group, then the next step, so a freelancer's events are spread over time.
      * Latency = receipt of the freelancer's first score-changed with a score - send time of their last event.
      */
-    void latency(int rate, int seconds, int group, int timeoutSeconds) throws Exception {
+    void latency(int rate, int seconds, int warmupSeconds, int group, int timeoutSeconds) throws Exception {
+        Map<String, String> lastEventOf = new ConcurrentHashMap<>();
+        // freelancer -> {receivedNanos, causeIsLastEvent, relay's send time (record timestamp, ms), received wall time (µs)}
+        Map<String, long[]> firstScore = new ConcurrentHashMap<>();
+
+        // The score-changed reader: every partition from its current end, no group. One reader and one producer serve
+        // the warm-up and the measured run, so the measure is not of this load generator's own JIT warming up.
+        AtomicBoolean stop = new AtomicBoolean();
+        KafkaConsumer<String, String> reader = new KafkaConsumer<>(consumerProps(null));
+        List<TopicPartition> tps = reader.partitionsFor(BenchEvents.SCORE_CHANGED).stream()
+                .map(pi -> new TopicPartition(pi.topic(), pi.partition())).toList();
+        reader.assign(tps);
+        reader.seekToEnd(tps);
+        tps.forEach(reader::position);
+        Thread readerThread = Thread.ofPlatform().name("score-changed-reader").start(() -> {
+            try (reader) {
+                while (!stop.get()) {
+                    for (ConsumerRecord<String, String> r : reader.poll(Duration.ofMillis(50))) {
+                        long received = System.nanoTime();
+                        long receivedWall = wallMicros();
+                        String last = lastEventOf.get(r.key());
+                        if (last == null || firstScore.containsKey(r.key())) {
+                            continue;
+                        }
+                        try {
+                            JsonNode e = JSON.readTree(r.value());
+                            if (e.path("current").path("jss").isNull() || e.path("current").path("jss").isMissingNode()) {
+                                continue;
+                            }
+                            boolean causeIsLast = last.equals(e.path("cause").path("eventId").asText());
+                            firstScore.putIfAbsent(r.key(), new long[] {received, causeIsLast ? 1 : 0, r.timestamp(), receivedWall});
+                        } catch (Exception ignored) {
+                            // not JSON: not ours
+                        }
+                    }
+                }
+            }
+        });
+        try (KafkaProducer<String, String> producer = producer(true)) {
+            if (warmupSeconds > 0) {
+                latencyRound("warm-up", producer, lastEventOf, firstScore, rate, warmupSeconds, group, timeoutSeconds);
+            }
+            latencyRound("result", producer, lastEventOf, firstScore, rate, seconds, group, timeoutSeconds);
+        } finally {
+            stop.set(true);
+            readerThread.join();
+        }
+    }
+
+    /** One round of new freelancers at the offered rate; prints its percentiles on a line starting with {@code label}. */
+    private void latencyRound(String label, KafkaProducer<String, String> producer, Map<String, String> lastEventOf,
+                              Map<String, long[]> firstScore, int rate, int seconds, int group, int timeoutSeconds)
+            throws Exception {
         int total = rate * seconds;
         int freelancers = Math.max(1, total / 6);
-        String run = Long.toString(System.currentTimeMillis() % 1_000_000, 36);
+        String run = Long.toString(System.nanoTime() % 1_000_000_000L, 36);
         Instant now = Instant.now();
         List<List<Event>> perFreelancer = new ArrayList<>();
         for (int f = 0; f < freelancers; f++) {
@@ -273,87 +341,130 @@ public final class PipelineBench {
                 }
             }
         }
-        Map<String, String> lastEventOf = new HashMap<>();
+        Set<String> ours = new HashSet<>();
         for (List<Event> events : perFreelancer) {
             lastEventOf.put(events.getLast().key(), events.getLast().eventId());
+            ours.add(events.getLast().key());
         }
         Map<String, Long> sentAt = new ConcurrentHashMap<>();
-        Map<String, long[]> firstScore = new ConcurrentHashMap<>();  // freelancer -> {receivedNanos, causeIsLastEvent}
+        Map<String, Long> sentWallMicros = new ConcurrentHashMap<>();
 
-        // The score-changed reader: every partition from its current end, no group.
-        AtomicBoolean stop = new AtomicBoolean();
-        KafkaConsumer<String, String> reader = new KafkaConsumer<>(consumerProps(null));
-        List<TopicPartition> tps = reader.partitionsFor(BenchEvents.SCORE_CHANGED).stream()
-                .map(pi -> new TopicPartition(pi.topic(), pi.partition())).toList();
-        reader.assign(tps);
-        reader.seekToEnd(tps);
-        tps.forEach(reader::position);
-        Thread readerThread = Thread.ofPlatform().name("score-changed-reader").start(() -> {
-            try (reader) {
-                while (!stop.get()) {
-                    for (ConsumerRecord<String, String> r : reader.poll(Duration.ofMillis(50))) {
-                        long received = System.nanoTime();
-                        if (!lastEventOf.containsKey(r.key())) {
-                            continue;
-                        }
-                        try {
-                            JsonNode e = JSON.readTree(r.value());
-                            if (e.path("current").path("jss").isNull() || e.path("current").path("jss").isMissingNode()) {
-                                continue;
-                            }
-                            boolean causeIsLast = lastEventOf.get(r.key()).equals(e.path("cause").path("eventId").asText());
-                            firstScore.putIfAbsent(r.key(), new long[] {received, causeIsLast ? 1 : 0});
-                        } catch (Exception ignored) {
-                            // not JSON: not ours
-                        }
-                    }
-                }
-            }
-        });
-
-        System.out.printf("latency: %d events for %d freelancers at %d events/s (%d s), groups of %d%n",
-                schedule.size(), freelancers, rate, seconds, group);
+        System.out.printf("latency (%s): %d events for %d freelancers at %d events/s (%d s), groups of %d%n",
+                label, schedule.size(), freelancers, rate, seconds, group);
         long start = System.nanoTime();
         long interval = 1_000_000_000L / rate;
         long late = 0;
-        try (KafkaProducer<String, String> producer = producer(true)) {
-            for (int i = 0; i < schedule.size(); i++) {
-                long due = start + i * interval;
-                long wait = due - System.nanoTime();
-                if (wait > 0) {
-                    LockSupport.parkNanos(wait);
-                } else if (wait < -5_000_000) {
-                    late++;
-                }
-                Event e = schedule.get(i);
-                long t = System.nanoTime();
-                if (e.eventId().equals(lastEventOf.get(e.key()))) {
-                    sentAt.put(e.key(), t);
-                }
-                producer.send(new ProducerRecord<>(e.topic(), e.key(), e.json()));
+        for (int i = 0; i < schedule.size(); i++) {
+            long due = start + i * interval;
+            long wait = due - System.nanoTime();
+            if (wait > 0) {
+                LockSupport.parkNanos(wait);
+            } else if (wait < -5_000_000) {
+                late++;
             }
-            producer.flush();
+            Event e = schedule.get(i);
+            long t = System.nanoTime();
+            if (e.eventId().equals(lastEventOf.get(e.key()))) {
+                sentAt.put(e.key(), t);
+                sentWallMicros.put(e.key(), wallMicros());
+            }
+            producer.send(new ProducerRecord<>(e.topic(), e.key(), e.json()));
         }
+        producer.flush();
         double actualRate = schedule.size() / ((System.nanoTime() - start) / 1e9);
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(timeoutSeconds);
-        while (firstScore.size() < freelancers && System.nanoTime() < deadline) {
+        while (!firstScore.keySet().containsAll(ours) && System.nanoTime() < deadline) {
             Thread.sleep(100);
         }
-        stop.set(true);
-        readerThread.join();
-
+        Map<String, long[]> seen = new HashMap<>();
+        ours.forEach(f -> {
+            long[] s = firstScore.get(f);
+            if (s != null) {
+                seen.put(f, s);
+            }
+        });
         List<Double> ms = new ArrayList<>();
         int causeMatches = 0;
-        for (var entry : firstScore.entrySet()) {
+        for (var entry : seen.entrySet()) {
             ms.add((entry.getValue()[0] - sentAt.get(entry.getKey())) / 1e6);
             causeMatches += (int) entry.getValue()[1];
         }
         ms.sort(null);
-        System.out.printf("latency: offered %.0f events/s (%d sends more than 5 ms late); %d of %d first scores name the last event as cause%n",
-                actualRate, late, causeMatches, ms.size());
-        System.out.printf("result: latency p50=%.0f ms p90=%.0f ms p99=%.0f ms max=%.0f ms, no score within %d s: %d of %d freelancers%n",
-                pct(ms, 0.50), pct(ms, 0.90), pct(ms, 0.99), ms.isEmpty() ? Double.NaN : ms.getLast(), timeoutSeconds,
+        System.out.printf("latency (%s): offered %.0f events/s (%d sends more than 5 ms late); %d of %d first scores name the last event as cause%n",
+                label, actualRate, late, causeMatches, ms.size());
+        System.out.printf("%s: latency p50=%.0f ms p90=%.0f ms p99=%.0f ms max=%.0f ms, no score within %d s: %d of %d freelancers%n",
+                label, pct(ms, 0.50), pct(ms, 0.90), pct(ms, 0.99), ms.isEmpty() ? Double.NaN : ms.getLast(), timeoutSeconds,
                 freelancers - ms.size(), freelancers);
+        if (label.equals("result")) {
+            stages(lastEventOf, sentWallMicros, seen);
+        }
+    }
+
+    /**
+     * Where a first score's time went, from the clocks of this host: the bench's send, score-service's inbox claim
+     * (start of the poll's transaction) and outbox row (end of it), the relay's send (the score-changed record's
+     * timestamp), the relay's mark as sent (after the broker's ack) and this reader's receipt. BENCH_STAGES_CSV names a
+     * file to write each freelancer's times to (µs since the epoch).
+     */
+    private void stages(Map<String, String> lastEventOf, Map<String, Long> sentWallMicros, Map<String, long[]> firstScore)
+            throws SQLException, java.io.IOException {
+        Map<String, List<Double>> stage = new java.util.LinkedHashMap<>();
+        for (String name : List.of("send->claim", "claim->outbox row", "outbox row->relay send", "relay send->received", "relay send->acked")) {
+            stage.put(name, new ArrayList<>());
+        }
+        String csv = System.getenv("BENCH_STAGES_CSV");
+        StringBuilder rowsOut = new StringBuilder("sent_us,claim_us,row_us,relay_send_us,received_us,acked_us\n");
+        Map<String, long[]> stored = new HashMap<>();  // freelancer -> {claim, outbox row, acked} of their first score
+        try (Connection db = db(); PreparedStatement q = db.prepareStatement("""
+                SELECT o.message_key, i.processed_at, o.created_at, o.sent_at FROM outbox_message o
+                JOIN inbox_message i ON i.event_id = (o.payload::jsonb -> 'cause' ->> 'eventId')::uuid
+                WHERE o.topic = 'score-changed' AND o.message_key = ANY (?) AND i.event_id = ANY (?::uuid[])
+                  AND o.payload::jsonb -> 'current' ->> 'jss' IS NOT NULL
+                ORDER BY o.seq""")) {
+            q.setArray(1, db.createArrayOf("text", firstScore.keySet().toArray()));
+            q.setArray(2, db.createArrayOf("text", firstScore.keySet().stream().map(lastEventOf::get).toArray()));
+            try (ResultSet rs = q.executeQuery()) {
+                while (rs.next()) {
+                    stored.putIfAbsent(rs.getString(1), new long[] {micros(rs.getTimestamp(2)), micros(rs.getTimestamp(3)),
+                            micros(rs.getTimestamp(4))});
+                }
+            }
+        }
+        for (var entry : firstScore.entrySet()) {
+            String freelancer = entry.getKey();
+            long[] seen = entry.getValue();
+            long[] times = stored.get(freelancer);
+            if (times == null) {
+                continue;
+            }
+            long claim = times[0], row = times[1], acked = times[2];
+            long relaySend = seen[2] * 1000;
+            stage.get("send->claim").add((claim - sentWallMicros.get(freelancer)) / 1e3);
+            stage.get("claim->outbox row").add((row - claim) / 1e3);
+            stage.get("outbox row->relay send").add((relaySend - row) / 1e3);
+            stage.get("relay send->received").add((seen[3] - relaySend) / 1e3);
+            stage.get("relay send->acked").add((acked - relaySend) / 1e3);
+            rowsOut.append(sentWallMicros.get(freelancer)).append(',').append(claim).append(',').append(row).append(',')
+                    .append(relaySend).append(',').append(seen[3]).append(',').append(acked).append('\n');
+        }
+        if (csv != null && !csv.isBlank()) {
+            java.nio.file.Files.writeString(java.nio.file.Path.of(csv), rowsOut);
+        }
+        for (var entry : stage.entrySet()) {
+            List<Double> ms = entry.getValue();
+            ms.sort(null);
+            System.out.printf("latency stage %-24s p50=%6.1f ms p90=%6.1f ms p99=%6.1f ms (n=%d)%n", entry.getKey(),
+                    pct(ms, 0.5), pct(ms, 0.9), pct(ms, 0.99), ms.size());
+        }
+    }
+
+    private static long wallMicros() {
+        Instant now = Instant.now();
+        return now.getEpochSecond() * 1_000_000 + now.getNano() / 1_000;
+    }
+
+    private static long micros(Timestamp t) {
+        return t.getTime() / 1000 * 1_000_000 + t.getNanos() / 1_000;
     }
 
     private static double pct(List<Double> sorted, double p) {

@@ -39,19 +39,22 @@ import io.quarkus.runtime.StartupEvent;
 
 /**
  * The service's one Kafka consumer: a thread that polls the configured topics, hands each poll to
- * {@link InboundHandler} (one transaction) and commits the poll's offsets once it is applied. Records that arrived
- * while a poll was applied are drained into the next one (up to max-poll-records), so a busy consumer applies large
- * polls and an idle one applies each event as it comes. A poll that cannot be applied yet (the database away) is
- * retried by the handler; nothing is committed before it succeeds, so a crash or a rebalance re-delivers it, and the
- * inbox drops what was applied.
+ * {@link InboundHandler} (one transaction) and commits the poll's offsets once it is applied. What arrived while a poll
+ * was applied is already buffered by the client and makes the next poll (up to max-poll-records), without waiting for
+ * more: a busy consumer applies large polls, and an idle one applies each event as it comes. A poll that cannot be
+ * applied yet (the database away) is retried by the handler; nothing is committed before it succeeds, so a crash or a
+ * rebalance re-delivers it, and the inbox drops what was applied.
+ *
+ * <p>Offsets are committed asynchronously: the inbox, not the offset, is what keeps an event from being applied twice,
+ * so a commit lost in a crash only re-delivers events the inbox drops, while waiting for each commit would hold every
+ * next event back by a broker round trip. Before partitions move to another consumer, and at shutdown, the offsets
+ * applied so far are committed synchronously.
  */
 @ApplicationScoped
 @Readiness
 public class InboundConsumer implements HealthCheck {
 
     private static final Logger LOG = Logger.getLogger(InboundConsumer.class);
-    /** Once the first records of a poll are in, the rest of what is buffered is drained with this short wait. */
-    private static final Duration DRAIN_WAIT = Duration.ofMillis(2);
 
     private final InboundConfig config;
     private final InboundHandler handler;
@@ -65,6 +68,8 @@ public class InboundConsumer implements HealthCheck {
     private volatile Instant lastPollAt;
     private volatile int assignedPartitions;
     private volatile Throwable failure;
+    /** The next offset of each partition whose records were applied; touched by the consumer thread only. */
+    private final Map<TopicPartition, OffsetAndMetadata> applied = new HashMap<>();
 
     InboundConsumer(InboundConfig config, InboundHandler handler, Instance<InboundProcessor<?>> processors,
                     MeterRegistry metrics, @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
@@ -108,7 +113,15 @@ public class InboundConsumer implements HealthCheck {
             c.subscribe(topics, new ConsumerRebalanceListener() {
                 @Override
                 public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
-                    // Nothing is pending: every poll is applied and committed before the next poll is made.
+                    // Every poll is applied before the next poll is made; hand over its offsets before the partitions go.
+                    commitApplied(c, partitions);
+                    assignedPartitions = c.assignment().size() - partitions.size();
+                }
+
+                @Override
+                public void onPartitionsLost(Collection<TopicPartition> partitions) {
+                    // Too late to commit: their new owner re-delivers, and the inbox drops what was applied.
+                    partitions.forEach(applied::remove);
                     assignedPartitions = c.assignment().size() - partitions.size();
                 }
 
@@ -119,21 +132,26 @@ public class InboundConsumer implements HealthCheck {
                 }
             });
             LOG.infof("%s: consuming %s", config.groupId(), topics);
-            while (!stopping) {
-                ConsumerRecords<String, String> records = pollDraining(c);
-                lastPollAt = Instant.now();
-                if (records.isEmpty()) {
-                    continue;
+            try {
+                while (!stopping) {
+                    ConsumerRecords<String, String> records = pollDraining(c);
+                    lastPollAt = Instant.now();
+                    if (records.isEmpty()) {
+                        continue;
+                    }
+                    long started = System.nanoTime();
+                    handler.handle(processor.consumerName(), records, processor, processor);
+                    commit(c, records);
+                    polls.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
                 }
-                long started = System.nanoTime();
-                handler.handle(processor.consumerName(), records, processor, processor);
-                commit(c, records);
-                polls.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+            } catch (WakeupException e) {
+                if (!stopping) {
+                    throw e;
+                }
             }
+            handOver(c);
         } catch (WakeupException e) {
-            if (!stopping) {
-                failure = e;
-            }
+            failure = e;
         } catch (RuntimeException | Error e) {
             if (!stopping) {
                 failure = e;
@@ -142,7 +160,7 @@ public class InboundConsumer implements HealthCheck {
         }
     }
 
-    /** One poll, then what else is already buffered, in partition order, up to max-poll-records. */
+    /** One poll, then what else the client has already fetched, in partition order, up to max-poll-records. */
     private ConsumerRecords<String, String> pollDraining(KafkaConsumer<String, String> c) {
         ConsumerRecords<String, String> first = c.poll(config.pollTimeout());
         if (first.isEmpty() || first.count() >= config.maxPollRecords()) {
@@ -151,7 +169,8 @@ public class InboundConsumer implements HealthCheck {
         Map<TopicPartition, List<ConsumerRecord<String, String>>> merged = new LinkedHashMap<>();
         int count = add(merged, first);
         while (count < config.maxPollRecords()) {
-            ConsumerRecords<String, String> more = c.poll(DRAIN_WAIT);
+            // No wait: records still on their way make the next poll, rather than holding back the ones already here.
+            ConsumerRecords<String, String> more = c.poll(Duration.ZERO);
             if (more.isEmpty()) {
                 break;
             }
@@ -173,6 +192,33 @@ public class InboundConsumer implements HealthCheck {
         for (TopicPartition partition : records.partitions()) {
             List<ConsumerRecord<String, String>> list = records.records(partition);
             offsets.put(partition, new OffsetAndMetadata(list.getLast().offset() + 1));
+        }
+        applied.putAll(offsets);
+        c.commitAsync(offsets, (committed, e) -> {
+            if (e != null) {
+                // A later commit or the hand-over carries these offsets; at worst the inbox drops re-delivered events.
+                LOG.debugf("%s: asynchronous commit of %d partitions failed: %s", config.groupId(), offsets.size(), e.getMessage());
+            }
+        });
+    }
+
+    /** At shutdown: commits what was applied, so the next owner of the partitions starts after it. */
+    private void handOver(KafkaConsumer<String, String> c) {
+        Thread.interrupted(); // the stop interrupts a retry's wait; the commit must still go out
+        commitApplied(c, List.copyOf(applied.keySet()));
+    }
+
+    /** Commits, and waits for, what was applied on these partitions. */
+    private void commitApplied(KafkaConsumer<String, String> c, Collection<TopicPartition> partitions) {
+        Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
+        for (TopicPartition partition : partitions) {
+            OffsetAndMetadata offset = applied.remove(partition);
+            if (offset != null) {
+                offsets.put(partition, offset);
+            }
+        }
+        if (offsets.isEmpty()) {
+            return;
         }
         try {
             c.commitSync(offsets);

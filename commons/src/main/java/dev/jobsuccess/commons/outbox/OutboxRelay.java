@@ -137,10 +137,13 @@ public class OutboxRelay {
     /** One round: sends up to a batch of unsent events; returns how many were sent. */
     public int relayBatch() {
         return QuarkusTransaction.requiringNew().call(() -> {
-            // The replica's lock and the batch in one round trip: no rows when another replica holds the lock.
+            // The replica's lock and the batch in one round trip: no rows when another replica holds the lock. The same
+            // statement lets this transaction's commit skip the wait for the disk: a mark lost in a crash only sends its
+            // events again, and consumers drop duplicates by eventId.
             @SuppressWarnings("unchecked")
             List<Object[]> rows = em.createNativeQuery("""
-                    WITH relay AS (SELECT pg_try_advisory_xact_lock(?1) AS locked)
+                    WITH relay AS (SELECT pg_try_advisory_xact_lock(?1) AS locked,
+                                          set_config('synchronous_commit', 'off', true) AS no_flush_wait)
                     SELECT seq, event_id, topic, message_key, event_type, payload
                     FROM outbox_message, relay WHERE relay.locked AND sent_at IS NULL ORDER BY seq LIMIT ?2""")
                     .setParameter(1, RELAY_LOCK)
@@ -162,12 +165,9 @@ public class OutboxRelay {
             for (Future<RecordMetadata> ack : acks) {
                 ack.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
             }
-            // Marking sent need not wait for the disk: a mark lost in a crash only sends the events again, and consumers
-            // drop duplicates by eventId. This spares every relay round a WAL flush.
-            em.createNativeQuery("SET LOCAL synchronous_commit TO off").executeUpdate();
-            em.createNativeQuery("UPDATE outbox_message SET sent_at = ?1 WHERE seq IN (?2)")
+            em.createNativeQuery("UPDATE outbox_message SET sent_at = ?1 WHERE seq = ANY (?2)")
                     .setParameter(1, Timestamp.from(clock.instant()))
-                    .setParameter(2, seqs)
+                    .setParameter(2, seqs.stream().mapToLong(Long::longValue).toArray())
                     .executeUpdate();
             published.increment(seqs.size());
             return seqs.size();
