@@ -95,6 +95,16 @@ class ScoreReplicasIT {
                             .all().get(10, TimeUnit.SECONDS).get("score-service-replicas-two");
                     assertEquals(2, group.members().size());
                     group.members().forEach(m -> assertFalse(m.assignment().topicPartitions().isEmpty()));
+                    // A freelancer's events are all applied by one member: each member owns the same partition numbers
+                    // on every topic, and no partition number is owned by both.
+                    List<Set<Integer>> numbers = group.members().stream().map(m -> {
+                        Map<String, Set<Integer>> byTopic = new HashMap<>();
+                        m.assignment().topicPartitions().forEach(tp ->
+                                byTopic.computeIfAbsent(tp.topic(), t -> new HashSet<>()).add(tp.partition()));
+                        assertEquals(1, new HashSet<>(byTopic.values()).size(), "one set of partition numbers on all topics: " + byTopic);
+                        return byTopic.values().iterator().next();
+                    }).toList();
+                    assertTrue(java.util.Collections.disjoint(numbers.get(0), numbers.get(1)), "members share no number: " + numbers);
                 });
                 send(broker, waves, "replicas_two");
             }

@@ -7,6 +7,7 @@ import java.util.Objects;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 
 /** Reads a record's String value into one of this service's event records. */
 final class EventJson {
@@ -15,11 +16,16 @@ final class EventJson {
     }
 
     static <T> T read(ObjectMapper json, String payload, Class<T> type) {
+        return read(json.readerFor(type), payload, type);
+    }
+
+    /** Reads with a reader made for {@code type}. */
+    static <T> T read(ObjectReader reader, String payload, Class<? extends T> type) {
         if (payload == null || payload.isBlank()) {
             throw new InvalidEventException("empty record where a " + type.getSimpleName() + " was expected");
         }
         try {
-            return json.readValue(payload, type);
+            return reader.readValue(payload);
         } catch (JsonProcessingException e) {
             // The original message names the field without quoting the payload, which may hold private ratings.
             throw new InvalidEventException("not a readable " + type.getSimpleName() + ": " + e.getOriginalMessage(), e);
