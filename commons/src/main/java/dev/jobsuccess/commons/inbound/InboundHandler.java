@@ -19,6 +19,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 import dev.jobsuccess.commons.inbox.Inbox;
+import dev.jobsuccess.commons.failure.RootCause;
 
 /**
  * The one inbound path of every service: read and validate each record of a poll, drop the events the inbox has
@@ -85,7 +86,7 @@ public class InboundHandler {
                     throw e;
                 }
                 retries.increment();
-                LOG.warnf("%s: poll of %d records failed (%s); retrying in %d ms", consumer, events.size(), rootMessage(e), delay);
+                LOG.warnf("%s: poll of %d records failed (%s); retrying in %d ms", consumer, events.size(), RootCause.describe(e), delay);
                 try {
                     Thread.sleep(delay);
                 } catch (InterruptedException interrupted) {
@@ -124,7 +125,7 @@ public class InboundHandler {
                 }
                 // Some event broke a database rule the checks missed; find it by applying one at a time.
                 LOG.warnf("%s: poll of %d events failed on its data (%s); applying them one by one", consumer, events.size(),
-                        rootMessage(e));
+                        RootCause.describe(e));
                 isolateAll = true;
             }
         }
@@ -143,7 +144,7 @@ public class InboundHandler {
                 if (!isDataError(e)) {
                     throw e;
                 }
-                reason = rootMessage(e);
+                reason = RootCause.describe(e);
             }
             dead.add(new DeadLetters.DeadLetter(event.record(), reason));
             poisoned.add(new Poisoned<>(event, reason));
@@ -198,13 +199,5 @@ public class InboundHandler {
             }
         }
         return false;
-    }
-
-    private static String rootMessage(Throwable e) {
-        Throwable t = e;
-        while (t.getCause() != null) {
-            t = t.getCause();
-        }
-        return t.getClass().getSimpleName() + ": " + t.getMessage();
     }
 }

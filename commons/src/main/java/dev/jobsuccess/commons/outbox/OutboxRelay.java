@@ -27,6 +27,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 
 import dev.jobsuccess.commons.kafka.AcknowledgedProducer;
+import dev.jobsuccess.commons.failure.RootCause;
 
 /**
  * Sends committed outbox rows to Kafka in commit order and marks them sent.
@@ -129,7 +130,7 @@ public class OutboxRelay {
             }
         } catch (RuntimeException e) {
             if (brokerDown.compareAndSet(false, true)) {
-                LOG.warnf("outbox relay: cannot publish (%s); events stay in the outbox and are retried", rootMessage(e));
+                LOG.warnf("outbox relay: cannot publish (%s); events stay in the outbox and are retried", RootCause.describe(e));
             }
         }
     }
@@ -201,13 +202,5 @@ public class OutboxRelay {
     void close() {
         wakeUps.shutdownNow();
         producer.close();
-    }
-
-    private static String rootMessage(Throwable e) {
-        Throwable t = e;
-        while (t.getCause() != null) {
-            t = t.getCause();
-        }
-        return t.getClass().getSimpleName() + ": " + t.getMessage();
     }
 }

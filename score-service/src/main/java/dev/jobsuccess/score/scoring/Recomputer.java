@@ -133,9 +133,11 @@ public class Recomputer {
     public List<Recomputed> preview(Collection<String> freelancerIds, LocalDate asOf) {
         SortedSet<String> ids = new TreeSet<>(freelancerIds);
         Map<String, FreelancerFacts> facts = loader.load(ids, asOf);
+        Map<String, ScoreRow> rows = scoreRows.readAll(ids);
         List<Recomputed> out = new ArrayList<>(ids.size());
         for (String freelancerId : ids) {
-            StoredScore before = scoreRows.read(freelancerId).filter(ScoreRow::computed).map(ScoreRow::stored).orElse(null);
+            ScoreRow row = rows.get(freelancerId);
+            StoredScore before = row != null && row.computed() ? row.stored() : null;
             JssResult result = model.compute(model.records(facts.get(freelancerId), Visibility.PUBLISHED), asOf);
             out.add(new Recomputed(freelancerId, before, new StoredScore(result.jss(), result.selectedWindow(),
                     result.band(), result.windows(), asOf), false));

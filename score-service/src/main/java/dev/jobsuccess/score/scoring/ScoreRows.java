@@ -10,6 +10,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -79,6 +80,25 @@ public class ScoreRows {
         } catch (SQLException e) {
             throw new IllegalStateException("could not read the score of " + freelancerId, e);
         }
+    }
+
+    /** The rows of those freelancers that have one, read in this transaction without locking them: one statement. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Map<String, ScoreRow> readAll(Collection<String> freelancerIds) {
+        return work(connection -> {
+            Map<String, ScoreRow> rows = new HashMap<>();
+            try (PreparedStatement select = connection.prepareStatement(
+                    "SELECT " + COLUMNS + " FROM freelancer_score WHERE freelancer_id = ANY (?)")) {
+                select.setArray(1, connection.createArrayOf("text", freelancerIds.toArray()));
+                try (ResultSet row = select.executeQuery()) {
+                    while (row.next()) {
+                        ScoreRow r = read(row);
+                        rows.put(r.freelancerId(), r);
+                    }
+                }
+            }
+            return rows;
+        });
     }
 
     /**
