@@ -154,13 +154,14 @@ public class OutboxRelay {
             }
             KafkaProducer<String, String> kafka = producer.get();
             List<Future<RecordMetadata>> acks = new ArrayList<>(rows.size());
-            List<Long> seqs = new ArrayList<>(rows.size());
+            long[] seqs = new long[rows.size()];
+            int sent = 0;
             for (Object[] row : rows) {
                 ProducerRecord<String, String> record = new ProducerRecord<>((String) row[2], (String) row[3], (String) row[5]);
                 record.headers().add("eventId", row[1].toString().getBytes(StandardCharsets.UTF_8));
                 record.headers().add("eventType", ((String) row[4]).getBytes(StandardCharsets.UTF_8));
                 acks.add(kafka.send(record));
-                seqs.add(((Number) row[0]).longValue());
+                seqs[sent++] = ((Number) row[0]).longValue();
             }
             long deadline = System.nanoTime() + config.sendTimeout().toNanos();
             for (Future<RecordMetadata> ack : acks) {
@@ -168,10 +169,10 @@ public class OutboxRelay {
             }
             em.createNativeQuery("UPDATE outbox_message SET sent_at = ?1 WHERE seq = ANY (?2)")
                     .setParameter(1, Timestamp.from(clock.instant()))
-                    .setParameter(2, seqs.stream().mapToLong(Long::longValue).toArray())
+                    .setParameter(2, seqs)
                     .executeUpdate();
-            published.increment(seqs.size());
-            return seqs.size();
+            published.increment(seqs.length);
+            return seqs.length;
         });
     }
 

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Objects;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 
 /** Reads a record's String value into one of this service's event records. */
@@ -15,20 +14,16 @@ final class EventJson {
     private EventJson() {
     }
 
-    static <T> T read(ObjectMapper json, String payload, Class<T> type) {
-        return read(json.readerFor(type), payload, type);
-    }
-
-    /** Reads with a reader made for {@code type}. */
-    static <T> T read(ObjectReader reader, String payload, Class<? extends T> type) {
+    static <T> T read(ObjectReader reader, String payload) {
+        String type = reader.getValueType().getRawClass().getSimpleName();
         if (payload == null || payload.isBlank()) {
-            throw new InvalidEventException("empty record where a " + type.getSimpleName() + " was expected");
+            throw new InvalidEventException("empty record where a " + type + " was expected");
         }
         try {
             return reader.readValue(payload);
         } catch (JsonProcessingException e) {
             // The original message names the field without quoting the payload, which may hold private ratings.
-            throw new InvalidEventException("not a readable " + type.getSimpleName() + ": " + e.getOriginalMessage(), e);
+            throw new InvalidEventException("not a readable " + type + ": " + e.getOriginalMessage(), e);
         }
     }
 

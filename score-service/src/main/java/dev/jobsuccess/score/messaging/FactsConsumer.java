@@ -61,7 +61,7 @@ public class FactsConsumer implements InboundProcessor<IncomingFact> {
         if (reader == null) {
             throw new InvalidEventException("score-service reads no topic " + record.topic());
         }
-        IncomingFact fact = EventJson.<ScoreInput>read(reader, record.value(), MESSAGES.get(record.topic())).toFact();
+        IncomingFact fact = EventJson.<ScoreInput>read(reader, record.value()).toFact();
         return fact == null ? null : new InboundEvent<>(record, fact.cause().eventId(), fact.cause().eventType(), fact);
     }
 
