@@ -30,6 +30,8 @@ import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 
+import dev.jobsuccess.commons.json.StrictJson;
+
 /** Turns every failure a request can meet into an RFC 9457 body; nothing leaves as HTML or an empty 4xx. */
 public class ProblemMappers {
 
@@ -68,7 +70,8 @@ public class ProblemMappers {
             field = field.isEmpty() ? u.getPropertyName() : field;
             message = "unknown field";
         } else if (e instanceof InvalidFormatException f) {
-            message = "cannot read " + quote(f.getValue()) + " as " + typeName(f.getTargetType());
+            message = StrictJson.RULES.contains(f.getOriginalMessage()) ? f.getOriginalMessage()
+                    : "cannot read " + quote(f.getValue()) + " as " + typeName(f.getTargetType());
         } else if (e instanceof JsonMappingException m && m.getPath() != null && !m.getPath().isEmpty()) {
             message = "has the wrong type or shape" + (e.getOriginalMessage() != null && e.getOriginalMessage().contains("not one of the values accepted")
                     ? ": " + e.getOriginalMessage().replaceAll(".*(not one of the values accepted for Enum class: \\[[^]]*]).*", "$1") : "");
@@ -211,7 +214,10 @@ public class ProblemMappers {
     }
 
     private static String quote(Object value) {
-        return value instanceof String s ? "\"" + s + "\"" : String.valueOf(value);
+        String text = value instanceof String s ? "\"" + s + "\"" : String.valueOf(value);
+        // The caller's own value, echoed: bounded, and without characters a log or a terminal would act on.
+        text = text.length() > 60 ? text.substring(0, 60) + "…" : text;
+        return text.codePoints().allMatch(c -> !Character.isISOControl(c) && Character.isDefined(c)) ? text : "the value";
     }
 
     private static String typeName(Class<?> type) {
