@@ -1,6 +1,5 @@
 package dev.jobsuccess.commons.idempotency;
 
-import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -29,6 +28,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 
+import dev.jobsuccess.commons.problem.BodyParameter;
 import dev.jobsuccess.commons.problem.Problem;
 import dev.jobsuccess.commons.problem.ProblemException;
 import dev.jobsuccess.commons.security.Caller;
@@ -116,26 +116,12 @@ public class IdempotencyInterceptor {
     /** What makes two requests "the same": the operation, the path with its ids and query, and the body's content. */
     private String fingerprint(InvocationContext invocation) throws JsonProcessingException, NoSuchAlgorithmException {
         StringBuilder text = new StringBuilder(request.method().name()).append(' ').append(request.uri());
-        Annotation[][] annotations = invocation.getMethod().getParameterAnnotations();
-        Object[] parameters = invocation.getParameters();
-        for (int i = 0; i < parameters.length; i++) {
-            if (isBody(annotations[i])) {
-                text.append('\n').append(json.writeValueAsString(parameters[i]));
-            }
+        int body = BodyParameter.indexIn(invocation.getMethod());
+        if (body >= 0) {
+            text.append('\n').append(json.writeValueAsString(invocation.getParameters()[body]));
         }
         byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.toString().getBytes(StandardCharsets.UTF_8));
         return HexFormat.of().formatHex(digest);
-    }
-
-    /** The entity parameter is the one JAX-RS fills from the body: it carries none of the parameter annotations. */
-    private static boolean isBody(Annotation[] annotations) {
-        for (Annotation a : annotations) {
-            String type = a.annotationType().getName();
-            if (type.startsWith("jakarta.ws.rs.") || type.startsWith("org.jboss.resteasy.reactive.")) {
-                return false;
-            }
-        }
-        return true;
     }
 
     private void store(String caller, String key, Object result) throws JsonProcessingException {

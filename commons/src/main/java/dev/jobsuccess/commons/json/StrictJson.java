@@ -139,7 +139,7 @@ public class StrictJson implements ObjectMapperCustomizer {
         public JsonDeserializer<?> modifyDeserializer(DeserializationConfig config, BeanDescription description,
                                                       JsonDeserializer<?> deserializer) {
             Class<?> type = description.getBeanClass();
-            if (type == LocalDate.class || type == Instant.class || type == OffsetDateTime.class) {
+            if (type == LocalDate.class || type == Instant.class || type == OffsetDateTime.class || type == java.time.Duration.class) {
                 return new BoundedTemporal(deserializer);
             }
             return deserializer;
@@ -164,6 +164,7 @@ public class StrictJson implements ObjectMapperCustomizer {
                 return ctxt.handleUnexpectedToken(handledType(), p);
             }
             Object value = super.deserialize(p, ctxt);
+            // A Duration has no date to bound; the string-only rule above is what it needs (no bare seconds).
             LocalDate date = switch (value) {
                 case LocalDate d -> d;
                 case Instant i -> i.atOffset(ZoneOffset.UTC).toLocalDate();

@@ -31,6 +31,9 @@ public class ClockResource {
 
     public record AdvanceClock(@NotNull Duration by) {}
 
+    /** How far an admin may move the clock from where it is: far enough for any demo, never into absurd years. */
+    static final Duration MAX_MOVE = Duration.ofDays(20 * 366);
+
     private final AdjustableClock clock;
     private final ClockConfig config;
 
@@ -51,6 +54,9 @@ public class ClockResource {
     @Operation(summary = "Set the service's time (pinned, or running from the given instant)")
     public ClockView set(@NotNull @Valid SetClock request) {
         requireAdjustable();
+        if (Duration.between(clock.instant(), request.now()).abs().compareTo(MAX_MOVE) > 0) {
+            throw ProblemException.badRequest("now", "must lie within 20 years of the service's current time " + clock.instant());
+        }
         if (request.pinned()) {
             clock.pin(request.now());
         } else {
@@ -67,6 +73,9 @@ public class ClockResource {
         requireAdjustable();
         if (request.by().isNegative()) {
             throw ProblemException.badRequest("by", "must not be negative: time only moves forward");
+        }
+        if (request.by().compareTo(MAX_MOVE) > 0) {
+            throw ProblemException.badRequest("by", "must not exceed 20 years (P7320D)");
         }
         clock.advance(request.by());
         return view();

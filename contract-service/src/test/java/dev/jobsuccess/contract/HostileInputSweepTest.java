@@ -1,0 +1,78 @@
+package dev.jobsuccess.contract;
+
+import static dev.jobsuccess.commons.testing.TestTokens.bearer;
+import static dev.jobsuccess.contract.Api.activeFixed;
+import static dev.jobsuccess.contract.Api.client;
+import static dev.jobsuccess.contract.Api.fund;
+import static dev.jobsuccess.contract.Api.ledger;
+import static dev.jobsuccess.contract.Api.milestones;
+import static dev.jobsuccess.contract.Api.user;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import dev.jobsuccess.commons.testing.HostileInputSweep;
+import dev.jobsuccess.commons.time.AdjustableClock;
+import dev.jobsuccess.commons.testing.HostileInputSweep.Caller;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+/** Every operation of the OpenAPI document, fed hostile input by the parties of a real, funded contract. */
+@QuarkusTest
+class HostileInputSweepTest {
+
+    @TestHTTPResource("/")
+    URI base;
+    @Inject
+    EntityManager em;
+    @Inject
+    AdjustableClock clock;
+
+    /** The sweep's plausible requests include moving the admin clock. */
+    @AfterEach
+    void resetClock() {
+        clock.reset();
+    }
+
+    @Test
+    void noHostileInputIsAcceptedOrAnswered5xx() {
+        String client = user("c");
+        String freelancer = user("f");
+        String id = activeFixed(client, freelancer, 50_000, 50_000);
+        String mid = milestones(client, id).getFirst();
+        fund(client, id, mid);
+
+        var sweep = new HostileInputSweep(base, List.of(
+                new Caller("client", bearer(client, "CLIENT")),
+                new Caller("freelancer", bearer(freelancer, "FREELANCER")),
+                new Caller("platform", bearer("ops-" + UUID.randomUUID(), "PLATFORM"))),
+                Map.of("id", id, "mid", mid, "iid", UUID.randomUUID().toString(), "did", UUID.randomUUID().toString()),
+                () -> List.of(ledger(client, id), client(client).get("/contracts/{id}", id).asString(),
+                        client(client).get("/contracts/{id}/milestones", id).asString(), rows()));
+        HostileInputSweep.Report report = sweep.run();
+        System.out.printf("hostile-input sweep (contract-service): %d requests over %d operations, %d findings%n",
+                report.sent(), report.operations(), report.findings().size());
+        report.findings().forEach(f -> System.out.println("  " + f));
+        assertEquals(List.of(), report.findings());
+    }
+
+    /** Rows of every table a request could write, so that no refused request leaves anything behind. */
+    private List<Object> rows() {
+        return QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery("""
+                SELECT (SELECT count(*) FROM contract) || '/' || (SELECT count(*) FROM milestone) || '/'
+                    || (SELECT count(*) FROM ledger_entry) || '/' || (SELECT count(*) FROM outbox_message) || '/'
+                    || (SELECT count(*) FROM idempotency_key) || '/' || (SELECT count(*) FROM dispute) || '/'
+                    || (SELECT count(*) FROM escrow_refund_request) || '/' || (SELECT count(*) FROM time_entry) || '/'
+                    || (SELECT count(*) FROM weekly_limit_change) || '/' || (SELECT count(*) FROM hourly_invoice)""").getResultList());
+    }
+}
