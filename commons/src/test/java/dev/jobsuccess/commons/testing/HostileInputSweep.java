@@ -82,7 +82,8 @@ public final class HostileInputSweep {
     /**
      * @param base       the service's root, e.g. http://localhost:8081
      * @param callers    the parties of the fixture, in the order they are tried
-     * @param pathValues a real value for each path parameter name (e.g. id → a contract the callers are parties to)
+     * @param pathValues a real value for each path parameter name (e.g. id → a contract the callers are parties to);
+     *                   "template#name" (e.g. "/freelancers/{id}/feedback#id") sets it for one path only
      * @param state      a snapshot of everything the fixture's callers could change; compared with equals
      */
     public HostileInputSweep(URI base, List<Caller> callers, Map<String, String> pathValues, Supplier<?> state) {
@@ -372,7 +373,8 @@ public final class HostileInputSweep {
         StringBuilder out = new StringBuilder();
         while (m.find()) {
             String name = m.group(1);
-            String value = overrides.containsKey(name) ? overrides.get(name) : pathValues.getOrDefault(name, "unknown");
+            String value = overrides.containsKey(name) ? overrides.get(name)
+                    : pathValues.getOrDefault(template + "#" + name, pathValues.getOrDefault(name, "unknown"));
             m.appendReplacement(out, Matcher.quoteReplacement(value));
         }
         m.appendTail(out);
