@@ -20,7 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import dev.jobsuccess.commons.security.Roles;
 import dev.jobsuccess.contract.api.Responses.DisputeResponse;
-import dev.jobsuccess.contract.domain.DisputeService;
+import dev.jobsuccess.contract.dispute.DisputeService;
 
 @Path("/contracts/{id}/disputes")
 @Produces(MediaType.APPLICATION_JSON)

@@ -24,7 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import dev.jobsuccess.commons.security.Roles;
 import dev.jobsuccess.contract.api.Responses.ContractResponse;
 import dev.jobsuccess.contract.api.Responses.TimeEntryResponse;
-import dev.jobsuccess.contract.domain.HourlyService;
+import dev.jobsuccess.contract.hourly.HourlyService;
 
 @Path("/contracts/{id}/hourly")
 @Produces(MediaType.APPLICATION_JSON)

@@ -20,7 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import dev.jobsuccess.commons.security.Roles;
 import dev.jobsuccess.contract.api.Responses.InvoiceResponse;
-import dev.jobsuccess.contract.domain.HourlyService;
+import dev.jobsuccess.contract.hourly.HourlyService;
 
 @Path("/contracts/{id}/invoices")
 @Produces(MediaType.APPLICATION_JSON)

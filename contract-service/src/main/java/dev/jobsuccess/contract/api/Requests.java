@@ -14,9 +14,9 @@ import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-import dev.jobsuccess.contract.domain.ContractType;
-import dev.jobsuccess.contract.domain.EndReason;
-import dev.jobsuccess.contract.domain.EscrowAction;
+import dev.jobsuccess.contract.contract.ContractType;
+import dev.jobsuccess.contract.contract.EndReason;
+import dev.jobsuccess.contract.contract.EscrowAction;
 
 /** The request bodies of the contract API; money in integer USD cents, dates ISO-8601 UTC. */
 public final class Requests {

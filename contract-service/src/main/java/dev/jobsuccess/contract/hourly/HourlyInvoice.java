@@ -1,0 +1,85 @@
+package dev.jobsuccess.contract.hourly;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
+import dev.jobsuccess.contract.contract.DisputeOutcome;
+
+/** One billing week of an hourly contract, invoiced the Monday after (domain.md §d.1.3). */
+@Entity
+@Table(name = "hourly_invoice")
+public class HourlyInvoice extends PanacheEntityBase {
+
+    @Id
+    public UUID id;
+    @Column(name = "contract_id", nullable = false)
+    public UUID contractId;
+    @Column(name = "week_start", nullable = false)
+    public LocalDate weekStart;
+    @Column(name = "logged_minutes", nullable = false)
+    public int loggedMinutes;
+    @Column(name = "limit_minutes", nullable = false)
+    public int limitMinutes;
+    @Column(name = "billable_minutes", nullable = false)
+    public int billableMinutes;
+    @Column(name = "rate_cents", nullable = false)
+    public long rateCents;
+    @Column(name = "amount_cents", nullable = false)
+    public long amountCents;
+    @Column(name = "invoiced_at", nullable = false)
+    public Instant invoicedAt;
+    @Column(name = "review_ends_at", nullable = false)
+    public Instant reviewEndsAt;
+    @Column(name = "available_at", nullable = false)
+    public Instant availableAt;
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public InvoiceStatus status;
+    @Column(name = "disputed_cents", nullable = false)
+    public long disputedCents;
+    @Column(name = "dispute_opened_at")
+    public Instant disputeOpenedAt;
+    @Column(name = "dispute_response_deadline")
+    public Instant disputeResponseDeadline;
+    @Enumerated(EnumType.STRING)
+    @Column(name = "dispute_outcome")
+    public DisputeOutcome disputeOutcome;
+    @Column(name = "refunded_cents", nullable = false)
+    public long refundedCents;
+    @Column(name = "cleared_cents", nullable = false)
+    public long clearedCents;
+    @Column(name = "cleared_at")
+    public Instant clearedAt;
+    @Version
+    public long version;
+
+    protected HourlyInvoice() {
+    }
+
+    HourlyInvoice(UUID contractId, LocalDate weekStart, int loggedMinutes, int limitMinutes, long rateCents) {
+        this.id = UUID.randomUUID();
+        this.contractId = contractId;
+        this.weekStart = weekStart;
+        this.loggedMinutes = loggedMinutes;
+        this.limitMinutes = limitMinutes;
+        this.billableMinutes = Math.min(loggedMinutes, limitMinutes);
+        this.rateCents = rateCents;
+        // billable_cents = floor(min(logged, limit) × rate / 60) [DESIGN rounding]
+        this.amountCents = Math.floorDiv(Math.multiplyExact((long) billableMinutes, rateCents), 60L);
+        this.invoicedAt = WorkCalendar.invoiceAt(weekStart);
+        this.reviewEndsAt = WorkCalendar.reviewEndsAt(weekStart);
+        this.availableAt = WorkCalendar.availableAt(weekStart);
+        this.status = amountCents > 0 ? InvoiceStatus.IN_REVIEW : InvoiceStatus.NOT_BILLED;
+    }
+}
