@@ -21,6 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import dev.jobsuccess.commons.idempotency.Idempotent;
 import dev.jobsuccess.commons.security.Roles;
 import dev.jobsuccess.contract.api.Responses.BalanceResponse;
 import dev.jobsuccess.contract.api.Responses.ContractResponse;
@@ -31,6 +32,7 @@ import dev.jobsuccess.contract.contract.ContractService;
 import dev.jobsuccess.contract.dispute.DisputeService;
 import dev.jobsuccess.contract.ledger.PaymentService;
 
+@Idempotent
 @Path("/contracts")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "contracts")

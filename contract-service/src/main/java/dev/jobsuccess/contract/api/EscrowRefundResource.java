@@ -14,11 +14,13 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import dev.jobsuccess.commons.idempotency.Idempotent;
 import dev.jobsuccess.commons.security.Roles;
 import dev.jobsuccess.contract.api.Responses.DisputeResponse;
 import dev.jobsuccess.contract.api.Responses.EscrowRefundRequestResponse;
 import dev.jobsuccess.contract.dispute.DisputeService;
 
+@Idempotent
 @Path("/contracts/{id}/escrow-refund-request")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "escrow refunds and disputes")

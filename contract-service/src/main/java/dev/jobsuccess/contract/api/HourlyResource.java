@@ -21,11 +21,13 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import dev.jobsuccess.commons.idempotency.Idempotent;
 import dev.jobsuccess.commons.security.Roles;
 import dev.jobsuccess.contract.api.Responses.ContractResponse;
 import dev.jobsuccess.contract.api.Responses.TimeEntryResponse;
 import dev.jobsuccess.contract.hourly.HourlyService;
 
+@Idempotent
 @Path("/contracts/{id}/hourly")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "hourly")

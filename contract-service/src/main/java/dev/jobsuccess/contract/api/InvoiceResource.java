@@ -18,10 +18,12 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import dev.jobsuccess.commons.idempotency.Idempotent;
 import dev.jobsuccess.commons.security.Roles;
 import dev.jobsuccess.contract.api.Responses.InvoiceResponse;
 import dev.jobsuccess.contract.hourly.HourlyService;
 
+@Idempotent
 @Path("/contracts/{id}/invoices")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "hourly")

@@ -20,10 +20,12 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import dev.jobsuccess.commons.idempotency.Idempotent;
 import dev.jobsuccess.commons.security.Roles;
 import dev.jobsuccess.contract.api.Responses.MilestoneResponse;
 import dev.jobsuccess.contract.milestone.MilestoneService;
 
+@Idempotent
 @Path("/contracts/{id}/milestones")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "milestones")
