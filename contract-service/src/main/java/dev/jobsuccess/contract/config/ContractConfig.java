@@ -1,5 +1,7 @@
 package dev.jobsuccess.contract.config;
 
+import java.time.Duration;
+
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -73,4 +75,15 @@ public interface ContractConfig {
     /** How many contracts with due timers one pass of the timer job handles before it looks again. */
     @WithDefault("100")
     int timerBatchSize();
+
+    /**
+     * How long after its timers failed a contract is tried again; each further failure in a row doubles the wait,
+     * up to {@link #timerRetryMaxDelay()}. Meanwhile its parties' commands run without it.
+     */
+    @WithDefault("PT1M")
+    Duration timerRetryDelay();
+
+    /** The longest wait between two tries of a contract whose timers keep failing. */
+    @WithDefault("PT1H")
+    Duration timerRetryMaxDelay();
 }

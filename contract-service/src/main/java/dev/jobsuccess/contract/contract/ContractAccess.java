@@ -1,6 +1,5 @@
 package dev.jobsuccess.contract.contract;
 
-import java.time.Clock;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,27 +13,26 @@ import dev.jobsuccess.contract.timers.ContractTimers;
  * Every command goes through here: the contract row is locked (PESSIMISTIC_WRITE) so two commands on
  * one contract run one after the other, the caller must be the party acting in the required role
  * (anyone else gets 404 and learns nothing), and timers already due are applied first, so each
- * command sees the contract as it stands now.
+ * command sees the contract as it stands now. The timers run in a transaction of their own before the command's
+ * lock: when they fail, the command still runs (see {@link ContractTimers#catchUpBeforeCommand}).
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.MANDATORY)
 public class ContractAccess {
 
-    private final Clock clock;
     private final ContractTimers timers;
 
-    ContractAccess(Clock clock, ContractTimers timers) {
-        this.clock = clock;
+    ContractAccess(ContractTimers timers) {
         this.timers = timers;
     }
 
     /** Locks the contract for a command the given party may take. */
     public Contract lockFor(UUID id, Actor actor, Party role) {
+        timers.catchUpBeforeCommand(id, c -> actor.partyOn(c) == role);
         Contract c = Contract.findById(id, LockModeType.PESSIMISTIC_WRITE);
         if (c == null || actor.partyOn(c) != role) {
             throw ProblemException.notFound("contract", id);
         }
-        timers.catchUp(c, clock.instant());
         return c;
     }
 
@@ -42,6 +40,7 @@ public class ContractAccess {
     public record Ender(Contract contract, Party party) {}
 
     public Ender lockForEnd(UUID id, Actor actor) {
+        timers.catchUpBeforeCommand(id, c -> actor.platform() || actor.partyOn(c) != null);
         // The row lock makes two concurrent ends queue up: the second sees ENDED and gets 409.
         Contract c = Contract.findById(id, LockModeType.PESSIMISTIC_WRITE);
         Party party = c == null ? null : actor.partyOn(c);
@@ -51,17 +50,19 @@ public class ContractAccess {
         if (party == null) {
             throw ProblemException.notFound("contract", id);
         }
-        timers.catchUp(c, clock.instant());
         return new Ender(c, party);
     }
 
     /** Locks the contract for a platform decision (mediation, arbitration, suspension). */
     public Contract lockForPlatform(UUID id, Actor actor) {
-        Contract c = actor.platform() ? Contract.findById(id, LockModeType.PESSIMISTIC_WRITE) : null;
+        if (!actor.platform()) {
+            throw ProblemException.notFound("contract", id);
+        }
+        timers.catchUpBeforeCommand(id, c -> true);
+        Contract c = Contract.findById(id, LockModeType.PESSIMISTIC_WRITE);
         if (c == null) {
             throw ProblemException.notFound("contract", id);
         }
-        timers.catchUp(c, clock.instant());
         return c;
     }
 
