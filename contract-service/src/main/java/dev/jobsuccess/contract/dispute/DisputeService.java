@@ -58,9 +58,8 @@ public class DisputeService {
         Contract c = access.lockFor(contractId, actor, Party.FREELANCER);
         EscrowRefundRequest r = pendingRequest(c);
         Instant now = clock.instant();
+        r.approve(now);
         settlement.settleRefund(ledger.posting(c, "REFUND_APPROVED:" + r.id, now), c, 0, MilestoneStatus.REFUNDED);
-        r.status = RefundRequestStatus.APPROVED;
-        r.respondedAt = now;
         return r;
     }
 
@@ -70,8 +69,7 @@ public class DisputeService {
         Contract c = access.lockFor(contractId, actor, Party.FREELANCER);
         EscrowRefundRequest r = pendingRequest(c);
         Instant now = clock.instant();
-        r.status = RefundRequestStatus.DISPUTED;
-        r.respondedAt = now;
+        r.dispute(now);
         Dispute d = new Dispute(c.id, r.id, settlement.escrowRefundPendingCents(c), now,
                 WorkCalendar.endOfBusinessDays(now, config.disputeClientResponseBusinessDays()));
         d.persist();
@@ -94,7 +92,7 @@ public class DisputeService {
     public Dispute acceptDispute(UUID contractId, UUID disputeId, Actor actor) {
         Contract c = access.lockFor(contractId, actor, Party.CLIENT);
         Dispute d = dispute(c, disputeId);
-        require(d, DisputeStatus.AWAITING_CLIENT, "DISPUTE_NOT_AWAITING_CLIENT");
+        d.require(DisputeStatus.AWAITING_CLIENT, "DISPUTE_NOT_AWAITING_CLIENT");
         Instant now = clock.instant();
         var before = settlement.snapshot(c);
         Disputes.resolve(settlement, ledger.posting(c, "DISPUTE_ACCEPTED:" + d.id, now), c, d, d.amountCents,
@@ -108,9 +106,7 @@ public class DisputeService {
     public Dispute rejectDispute(UUID contractId, UUID disputeId, Actor actor) {
         Contract c = access.lockFor(contractId, actor, Party.CLIENT);
         Dispute d = dispute(c, disputeId);
-        require(d, DisputeStatus.AWAITING_CLIENT, "DISPUTE_NOT_AWAITING_CLIENT");
-        d.status = DisputeStatus.IN_MEDIATION;
-        d.mediationDeadline = clock.instant().plus(Duration.ofDays(config.mediationMaxDays()));
+        d.toMediation(clock.instant().plus(Duration.ofDays(config.mediationMaxDays())));
         settlement.markInRefund(c.id, MilestoneStatus.IN_MEDIATION);
         return d;
     }
@@ -123,7 +119,7 @@ public class DisputeService {
     public Dispute mediation(UUID contractId, UUID disputeId, Actor actor, boolean agreed, Long freelancerCents) {
         Contract c = access.lockForPlatform(contractId, actor);
         Dispute d = dispute(c, disputeId);
-        require(d, DisputeStatus.IN_MEDIATION, "DISPUTE_NOT_IN_MEDIATION");
+        d.require(DisputeStatus.IN_MEDIATION, "DISPUTE_NOT_IN_MEDIATION");
         Instant now = clock.instant();
         if (!agreed) {
             if (freelancerCents != null) {
@@ -177,8 +173,7 @@ public class DisputeService {
         }
         Instant now = clock.instant();
         var before = settlement.snapshot(c);
-        d.clientPaidArbitration = clientPaid;
-        d.freelancerPaidArbitration = freelancerPaid;
+        d.arbitrationFeesPaid(clientPaid, freelancerPaid);
         Disputes.resolve(settlement, ledger.posting(c, "ARBITRATION:" + d.id, now), c, d, toFreelancer, status, resolution);
         settlement.adjusted(c, before, AdjustmentCause.ARBITRATION, now);
         return d;
@@ -189,9 +184,7 @@ public class DisputeService {
         if (r == null) {
             throw ProblemException.conflict("NO_REFUND_REQUEST", "contract " + c.id + " has no escrow refund request");
         }
-        if (r.status != RefundRequestStatus.PENDING) {
-            throw ProblemException.conflict("REFUND_REQUEST_NOT_PENDING", "the escrow refund request is " + r.status);
-        }
+        r.requirePending();
         return r;
     }
 
@@ -201,11 +194,5 @@ public class DisputeService {
             throw ProblemException.notFound("dispute", disputeId);
         }
         return d;
-    }
-
-    private static void require(Dispute d, DisputeStatus status, String code) {
-        if (d.status != status) {
-            throw ProblemException.conflict(code, "dispute " + d.id + " is " + d.status);
-        }
     }
 }

@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.time.Instant;
 
 import dev.jobsuccess.contract.contract.Contract;
-import dev.jobsuccess.contract.contract.DisputeOutcome;
 import dev.jobsuccess.contract.ledger.Ledger;
 import dev.jobsuccess.contract.ledger.Settlement;
 import dev.jobsuccess.contract.milestone.MilestoneStatus;
@@ -21,18 +20,11 @@ public final class Disputes {
         long held = settlement.escrowRefundPendingCents(c);
         long pay = Math.min(toFreelancer, held);
         settlement.settleRefund(p, c, pay, finalStatus);
-        d.status = DisputeStatus.RESOLVED;
-        d.resolution = resolution;
-        d.outcome = DisputeOutcome.ofSplit(pay, held);
-        d.releasedCents = pay;
-        d.refundedCents = held - pay;
-        d.resolvedAt = p.effectiveAt();
-        c.recordDispute(d.outcome);
+        c.recordDispute(d.resolve(resolution, pay, held, p.effectiveAt()));
     }
 
     public static void offerArbitration(Settlement settlement, Contract c, Dispute d, Instant at, int paymentDays) {
-        d.status = DisputeStatus.ARBITRATION_OFFERED;
-        d.arbitrationDeadline = at.plus(Duration.ofDays(paymentDays));
+        d.offerArbitration(at.plus(Duration.ofDays(paymentDays)));
         settlement.markInRefund(c.id, MilestoneStatus.ARBITRATION_OFFERED);
     }
 }

@@ -13,6 +13,8 @@ import jakarta.persistence.Version;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
+import dev.jobsuccess.commons.problem.ProblemException;
+
 /**
  * The escrow a client (or the system) asked back when ending a fixed-price contract (PUB S35). The
  * freelancer approves or disputes it before {@code responseDeadline}; silence refunds it.
@@ -49,5 +51,34 @@ public class EscrowRefundRequest extends PanacheEntityBase {
         this.requestedAt = requestedAt;
         this.responseDeadline = responseDeadline;
         this.status = RefundRequestStatus.PENDING;
+    }
+
+    // ---- transitions: PENDING → APPROVED, DISPUTED (by the freelancer) or TIMED_OUT (silence) ----
+
+    public void requirePending() {
+        if (status != RefundRequestStatus.PENDING) {
+            throw ProblemException.conflict("REFUND_REQUEST_NOT_PENDING", "the escrow refund request is " + status);
+        }
+    }
+
+    /** The freelancer approved: the escrow goes back to the client. */
+    public void approve(Instant at) {
+        respond(RefundRequestStatus.APPROVED, at);
+    }
+
+    /** The freelancer disputed: a {@link Dispute} takes over. */
+    public void dispute(Instant at) {
+        respond(RefundRequestStatus.DISPUTED, at);
+    }
+
+    /** The freelancer stayed silent until the deadline: the escrow is refunded, as of the deadline. */
+    public void timeOut() {
+        respond(RefundRequestStatus.TIMED_OUT, responseDeadline);
+    }
+
+    private void respond(RefundRequestStatus answer, Instant at) {
+        requirePending();
+        status = answer;
+        respondedAt = at;
     }
 }

@@ -10,7 +10,6 @@ import jakarta.transaction.Transactional;
 
 import dev.jobsuccess.contract.config.ContractConfig;
 import dev.jobsuccess.contract.contract.Contract;
-import dev.jobsuccess.contract.contract.DisputeOutcome;
 import dev.jobsuccess.contract.ledger.Accounts;
 import dev.jobsuccess.contract.ledger.EntryType;
 import dev.jobsuccess.contract.ledger.Ledger;
@@ -92,28 +91,20 @@ public class HourlyBilling {
      * the security hold). The outcome joins the contract's dispute record.
      */
     public void settleDispute(Ledger.Posting p, Contract c, HourlyInvoice invoice, long refundCents) {
+        c.recordDispute(invoice.settleDispute(refundCents));
         if (refundCents > 0) {
             p.entry(EntryType.HOURLY_DISPUTE_REFUND, Accounts.inReview(c), Accounts.clientFunding(c), refundCents, null, invoice.id);
-            invoice.refundedCents += refundCents;
         }
-        DisputeOutcome outcome = DisputeOutcome.ofSplit(invoice.disputedCents - refundCents, invoice.disputedCents);
-        invoice.disputeOutcome = outcome;
-        c.recordDispute(outcome);
-        long rest = invoice.amountCents - invoice.refundedCents;
+        long rest = invoice.unclearedCents();
         if (rest > 0) {
             Instant hold = p.effectiveAt().plus(Duration.ofDays(config.securityHoldDays()));
             clear(p, c, invoice, rest, hold.isAfter(invoice.availableAt) ? hold : invoice.availableAt);
-        } else {
-            invoice.status = InvoiceStatus.REFUNDED;
         }
     }
 
     private void clear(Ledger.Posting p, Contract c, HourlyInvoice invoice, long cents, Instant availableAt) {
         p.entry(EntryType.HOURLY_REVIEW_CLEARED, Accounts.inReview(c), Accounts.pending(c), cents, null, invoice.id);
         settlement.payout(p, c, cents, "HOURLY", null, invoice.id, availableAt);
-        invoice.clearedCents += cents;
-        invoice.clearedAt = p.effectiveAt();
-        invoice.availableAt = availableAt;
-        invoice.status = InvoiceStatus.PENDING;
+        invoice.cleared(cents, p.effectiveAt(), availableAt);
     }
 }

@@ -105,19 +105,9 @@ public class HourlyService {
         Contract c = access.lockFor(contractId, actor, Party.CLIENT);
         c.requireHourly();
         HourlyInvoice invoice = invoice(c, invoiceId);
-        if (invoice.status != InvoiceStatus.IN_REVIEW) {
-            throw ProblemException.conflict("INVOICE_NOT_IN_REVIEW", "invoice " + invoice.id + " is " + invoice.status
-                    + "; the client may dispute only during the review, until " + invoice.reviewEndsAt);
-        }
-        long disputed = disputedCents == null ? invoice.amountCents : disputedCents;
-        if (disputed > invoice.amountCents) {
-            throw ProblemException.badRequest("disputedCents", "must not exceed the invoice's " + invoice.amountCents + " cents");
-        }
         Instant now = clock.instant();
-        invoice.status = InvoiceStatus.DISPUTED;
-        invoice.disputedCents = disputed;
-        invoice.disputeOpenedAt = now;
-        invoice.disputeResponseDeadline = WorkCalendar.endOfBusinessDays(now, config.hourlyDisputeResponseBusinessDays());
+        invoice.dispute(disputedCents == null ? invoice.amountCents : disputedCents, now,
+                WorkCalendar.endOfBusinessDays(now, config.hourlyDisputeResponseBusinessDays()));
         if (c.status == ContractStatus.ACTIVE) {
             c.pause(PauseReason.HOURLY_DISPUTE, now);
             settlement.statusChanged(c);
@@ -139,7 +129,7 @@ public class HourlyService {
     public HourlyInvoice contestDispute(UUID contractId, UUID invoiceId, Actor actor) {
         Contract c = access.lockFor(contractId, actor, Party.FREELANCER);
         HourlyInvoice invoice = disputed(c, invoiceId, InvoiceStatus.DISPUTED, "INVOICE_NOT_DISPUTED");
-        invoice.status = InvoiceStatus.DISPUTE_UNDER_REVIEW;
+        invoice.contest();
         return invoice;
     }
 
@@ -165,9 +155,7 @@ public class HourlyService {
     private static HourlyInvoice disputed(Contract c, UUID invoiceId, InvoiceStatus expected, String code) {
         c.requireHourly();
         HourlyInvoice invoice = invoice(c, invoiceId);
-        if (invoice.status != expected) {
-            throw ProblemException.conflict(code, "invoice " + invoice.id + " is " + invoice.status);
-        }
+        invoice.require(expected, code);
         return invoice;
     }
 

@@ -16,7 +16,6 @@ import dev.jobsuccess.contract.contract.DisputeOutcome;
 import dev.jobsuccess.contract.contract.Party;
 import dev.jobsuccess.contract.dispute.EscrowRefundRequest;
 import dev.jobsuccess.contract.hourly.HourlyInvoice;
-import dev.jobsuccess.contract.hourly.InvoiceStatus;
 import dev.jobsuccess.contract.messaging.ContractEvents;
 import dev.jobsuccess.contract.milestone.Milestone;
 import dev.jobsuccess.contract.milestone.MilestoneStatus;
@@ -227,8 +226,8 @@ public class Settlement {
         hold.clearedAt = p.effectiveAt();
         if (hold.invoiceId != null) {
             HourlyInvoice invoice = HourlyInvoice.findById(hold.invoiceId);
-            if (invoice != null && invoice.status == InvoiceStatus.PENDING) {
-                invoice.status = InvoiceStatus.AVAILABLE;
+            if (invoice != null) {
+                invoice.fundsAvailable();
             }
         }
     }

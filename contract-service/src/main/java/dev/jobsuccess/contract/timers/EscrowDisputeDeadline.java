@@ -65,8 +65,7 @@ class EscrowDisputeDeadline implements TimerRule {
             case ARBITRATION_OFFERED -> d.arbitrationDeadline.isAfter(now) ? null : new DueTimer(d.arbitrationDeadline, () -> {
                 // Neither party paid the arbitration fee in time: the client gets the funds (PUB S38).
                 var before = settlement.snapshot(c);
-                d.clientPaidArbitration = false;
-                d.freelancerPaidArbitration = false;
+                d.arbitrationFeesPaid(false, false);
                 Disputes.resolve(settlement, ledger.posting(c, "ARBITRATION_LAPSED:" + d.id, d.arbitrationDeadline), c, d,
                         0, MilestoneStatus.REFUNDED, DisputeResolution.ARBITRATION_NEITHER_PAID);
                 settlement.adjusted(c, before, AdjustmentCause.ARBITRATION, d.arbitrationDeadline);

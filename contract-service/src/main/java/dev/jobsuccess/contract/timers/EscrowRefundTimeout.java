@@ -34,9 +34,8 @@ class EscrowRefundTimeout implements TimerRule {
         EscrowRefundRequest r = EscrowRefundRequest.find("contractId = ?1 and status = ?2 and responseDeadline <= ?3",
                 c.id, RefundRequestStatus.PENDING, now).firstResult();
         return r == null ? null : new DueTimer(r.responseDeadline, () -> {
+            r.timeOut();
             settlement.settleRefund(ledger.posting(c, "REFUND_TIMEOUT:" + r.id, r.responseDeadline), c, 0, MilestoneStatus.REFUNDED);
-            r.status = RefundRequestStatus.TIMED_OUT;
-            r.respondedAt = r.responseDeadline;
         });
     }
 }
