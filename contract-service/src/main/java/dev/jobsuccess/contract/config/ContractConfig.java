@@ -1,6 +1,7 @@
 package dev.jobsuccess.contract.config;
 
 import java.time.Duration;
+import java.time.Period;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -15,6 +16,32 @@ public interface ContractConfig {
     /** Smallest milestone amount in cents (PUB S34: $5). */
     @WithDefault("500")
     long milestoneMinCents();
+
+    /**
+     * Largest amount of money one request may name, in cents ($1,000,000): a milestone, a bonus, a release, a refund,
+     * payAmountCents, a disputed part of an invoice, a mediation split or an arbitration award. More is refused with 400.
+     */
+    @WithDefault("100000000")
+    long maxAmountCents();
+
+    /** Largest hourly rate in cents ($1,000 an hour); with at most 168 hours a week, a weekly invoice stays far from overflow. */
+    @WithDefault("100000")
+    long maxHourlyRateCents();
+
+    /**
+     * Largest total of one kind a contract may reach, in cents ($10,000,000): the amounts of all its milestones, and
+     * all its bonuses. A request that would go beyond is refused with 400, so no sum of a contract can overflow.
+     */
+    @WithDefault("1000000000")
+    long maxContractTotalCents();
+
+    /** How far before today (service clock, UTC) a milestone's due date may lie. */
+    @WithDefault("P1Y")
+    Period milestoneDueDateMaxPast();
+
+    /** How far after today (service clock, UTC) a milestone's due date may lie. */
+    @WithDefault("P10Y")
+    Period milestoneDueDateMaxFuture();
 
     /** Days the client has to review a submitted milestone before it is auto-approved (PUB S31). */
     @WithDefault("14")

@@ -67,9 +67,14 @@ public class ContractService {
             if (offer.weeklyLimitMinutes() != null) {
                 throw ProblemException.badRequest("weeklyLimitMinutes", "only for an hourly contract");
             }
+            long total = 0;
             for (int i = 0; i < milestones.size(); i++) {
-                MilestoneService.requireMinimum(milestones.get(i).amountCents(), "milestones[" + i + "].amountCents", config);
+                NewMilestone m = milestones.get(i);
+                MilestoneService.requireMinimum(m.amountCents(), "milestones[" + i + "].amountCents", config);
+                MilestoneService.requireDueDate(m.dueDate(), "milestones[" + i + "].dueDate", clock.instant(), config);
+                total = Math.addExact(total, m.amountCents());
             }
+            MilestoneService.requireWithinTotal(total, "milestones", config);
         }
         Instant now = clock.instant();
         Contract c = Contract.offer(clientId, offer.freelancerId(), offer.type(), offer.title(), offer.category(),

@@ -45,6 +45,11 @@ public class PaymentService {
             throw ProblemException.conflict("BONUS_WINDOW_CLOSED",
                     "a bonus can be paid up to " + config.bonusAfterEndDays() + " days after the end (" + c.endedAt + ")");
         }
+        long bonuses = Math.addExact(ledger.view(c).bonusCents(), amountCents);
+        if (bonuses > config.maxContractTotalCents()) {
+            throw ProblemException.badRequest("amountCents", "the contract's bonuses would total " + bonuses
+                    + " cents, more than the maximum of " + config.maxContractTotalCents());
+        }
         var before = settlement.snapshot(c);
         settlement.bonus(ledger.posting(c, "BONUS:" + c.id + ":" + c.ledgerEntries, now), c, amountCents);
         c.touch(now);

@@ -16,6 +16,7 @@ import dev.jobsuccess.contract.contract.Contract;
 import dev.jobsuccess.contract.contract.ContractAccess;
 import dev.jobsuccess.contract.contract.ContractStatus;
 import dev.jobsuccess.contract.contract.Party;
+import dev.jobsuccess.contract.hourly.WorkCalendar;
 import dev.jobsuccess.contract.ledger.AdjustmentCause;
 import dev.jobsuccess.contract.ledger.Ledger;
 import dev.jobsuccess.contract.ledger.Settlement;
@@ -44,6 +45,27 @@ public class MilestoneService {
         }
     }
 
+    /** A due date, when given, lies within the configured window around today (UTC, service clock). */
+    public static void requireDueDate(LocalDate dueDate, String field, Instant now, ContractConfig config) {
+        if (dueDate == null) {
+            return;
+        }
+        LocalDate today = WorkCalendar.date(now);
+        LocalDate earliest = today.minus(config.milestoneDueDateMaxPast());
+        LocalDate latest = today.plus(config.milestoneDueDateMaxFuture());
+        if (dueDate.isBefore(earliest) || dueDate.isAfter(latest)) {
+            throw ProblemException.badRequest(field, "must be from " + earliest + " to " + latest);
+        }
+    }
+
+    /** The contract's milestones may not total more than the configured maximum, so no sum of them can overflow. */
+    public static void requireWithinTotal(long totalCents, String field, ContractConfig config) {
+        if (totalCents > config.maxContractTotalCents()) {
+            throw ProblemException.badRequest(field, "the contract's milestones would total " + totalCents
+                    + " cents, more than the maximum of " + config.maxContractTotalCents());
+        }
+    }
+
     @Transactional
     public List<Milestone> list(UUID contractId, Actor actor) {
         access.read(contractId, actor);
@@ -53,14 +75,20 @@ public class MilestoneService {
     /** The client adds a milestone to an offer or a running contract; escrow left on closed milestones rolls into it. */
     @Transactional
     public Milestone add(UUID contractId, Actor actor, String description, long amountCents, LocalDate dueDate) {
+        Instant now = clock.instant();
+        requireMinimum(amountCents, "amountCents", config);
+        requireDueDate(dueDate, "dueDate", now, config);
         Contract c = access.lockFor(contractId, actor, Party.CLIENT);
         c.requireFixedPrice();
         if (c.status != ContractStatus.OFFER_PENDING) {
             c.requireRunning();
         }
-        requireMinimum(amountCents, "amountCents", config);
-        Instant now = clock.instant();
         List<Milestone> all = settlement.milestones(c.id);
+        long total = amountCents;
+        for (Milestone other : all) {
+            total = Math.addExact(total, other.amountCents);
+        }
+        requireWithinTotal(total, "amountCents", config);
         int seq = all.stream().mapToInt(m -> m.seq).max().orElse(0) + 1;
         Milestone m = Milestone.create(c.id, seq, description, amountCents, dueDate, now);
         m.persist();
