@@ -19,7 +19,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.jobsuccess.commons.testing.EventSchemas;
 import dev.jobsuccess.commons.testing.KafkaTopics;
-import dev.jobsuccess.contract.domain.Contract;
+import dev.jobsuccess.contract.contract.Contract;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import dev.jobsuccess.commons.time.AdjustableClock;
-import dev.jobsuccess.contract.domain.ContractTimers;
+import dev.jobsuccess.contract.timers.ContractTimers;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 

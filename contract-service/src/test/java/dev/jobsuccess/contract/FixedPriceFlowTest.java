@@ -28,7 +28,7 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.jobsuccess.commons.time.AdjustableClock;
-import dev.jobsuccess.contract.domain.ContractTimers;
+import dev.jobsuccess.contract.timers.ContractTimers;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import dev.jobsuccess.commons.time.AdjustableClock;
-import dev.jobsuccess.contract.domain.ContractTimers;
+import dev.jobsuccess.contract.timers.ContractTimers;
 import io.quarkus.test.junit.QuarkusTest;
 
 /** Every transition's illegal neighbours are refused with a 409 whose code names the state problem, and change nothing. */

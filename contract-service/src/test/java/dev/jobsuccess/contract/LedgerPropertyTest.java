@@ -19,28 +19,30 @@ import org.junit.jupiter.api.Test;
 
 import dev.jobsuccess.commons.problem.ProblemException;
 import dev.jobsuccess.commons.time.AdjustableClock;
-import dev.jobsuccess.contract.domain.Accounts;
-import dev.jobsuccess.contract.domain.Actor;
-import dev.jobsuccess.contract.domain.Contract;
-import dev.jobsuccess.contract.domain.ContractService;
-import dev.jobsuccess.contract.domain.ContractStatus;
-import dev.jobsuccess.contract.domain.ContractTimers;
-import dev.jobsuccess.contract.domain.ContractType;
-import dev.jobsuccess.contract.domain.Dispute;
-import dev.jobsuccess.contract.domain.DisputeService;
-import dev.jobsuccess.contract.domain.EndReason;
-import dev.jobsuccess.contract.domain.EntryType;
-import dev.jobsuccess.contract.domain.EscrowAction;
-import dev.jobsuccess.contract.domain.HourlyInvoice;
-import dev.jobsuccess.contract.domain.HourlyService;
-import dev.jobsuccess.contract.domain.Ledger;
-import dev.jobsuccess.contract.domain.LedgerEntry;
-import dev.jobsuccess.contract.domain.LedgerView;
-import dev.jobsuccess.contract.domain.Milestone;
-import dev.jobsuccess.contract.domain.MilestoneService;
-import dev.jobsuccess.contract.domain.Party;
-import dev.jobsuccess.contract.domain.PaymentService;
-import dev.jobsuccess.contract.domain.PayoutHold;
+import dev.jobsuccess.contract.contract.Actor;
+import dev.jobsuccess.contract.contract.Contract;
+import dev.jobsuccess.contract.contract.ContractService;
+import dev.jobsuccess.contract.contract.ContractStatus;
+import dev.jobsuccess.contract.contract.ContractType;
+import dev.jobsuccess.contract.contract.EndReason;
+import dev.jobsuccess.contract.contract.EscrowAction;
+import dev.jobsuccess.contract.contract.Party;
+import dev.jobsuccess.contract.dispute.Dispute;
+import dev.jobsuccess.contract.dispute.DisputeService;
+import dev.jobsuccess.contract.dispute.DisputeStatus;
+import dev.jobsuccess.contract.hourly.HourlyInvoice;
+import dev.jobsuccess.contract.hourly.HourlyService;
+import dev.jobsuccess.contract.ledger.Accounts;
+import dev.jobsuccess.contract.ledger.EntryType;
+import dev.jobsuccess.contract.ledger.Ledger;
+import dev.jobsuccess.contract.ledger.LedgerEntry;
+import dev.jobsuccess.contract.ledger.LedgerView;
+import dev.jobsuccess.contract.ledger.PaymentService;
+import dev.jobsuccess.contract.ledger.PayoutHold;
+import dev.jobsuccess.contract.milestone.Milestone;
+import dev.jobsuccess.contract.milestone.MilestoneService;
+import dev.jobsuccess.contract.milestone.MilestoneStatus;
+import dev.jobsuccess.contract.timers.ContractTimers;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -206,7 +208,7 @@ class LedgerPropertyTest {
     }
 
     /** Mostly a milestone in one of the states the command needs; sometimes any. */
-    private static UUID milestoneIn(List<Milestone> ms, Random rnd, dev.jobsuccess.contract.domain.MilestoneStatus... wanted) {
+    private static UUID milestoneIn(List<Milestone> ms, Random rnd, MilestoneStatus... wanted) {
         if (ms.isEmpty()) {
             return UUID.randomUUID();
         }
@@ -237,10 +239,10 @@ class LedgerPropertyTest {
 
     private void fixedCommand(K k) {
         List<Milestone> ms = milestones.list(k.id(), k.client());
-        UUID created = milestoneIn(ms, rnd, dev.jobsuccess.contract.domain.MilestoneStatus.CREATED);
-        UUID inProgress = milestoneIn(ms, rnd, dev.jobsuccess.contract.domain.MilestoneStatus.FUNDED,
-                dev.jobsuccess.contract.domain.MilestoneStatus.CHANGES_REQUESTED, dev.jobsuccess.contract.domain.MilestoneStatus.SUBMITTED);
-        UUID submitted = milestoneIn(ms, rnd, dev.jobsuccess.contract.domain.MilestoneStatus.SUBMITTED);
+        UUID created = milestoneIn(ms, rnd, MilestoneStatus.CREATED);
+        UUID inProgress = milestoneIn(ms, rnd, MilestoneStatus.FUNDED,
+                MilestoneStatus.CHANGES_REQUESTED, MilestoneStatus.SUBMITTED);
+        UUID submitted = milestoneIn(ms, rnd, MilestoneStatus.SUBMITTED);
         UUID m = ms.isEmpty() ? UUID.randomUUID() : ms.get(rnd.nextInt(ms.size())).id;
         long held = ms.stream().filter(x -> x.id.equals(inProgress)).mapToLong(Milestone::remainingCents).findFirst().orElse(0);
         switch (rnd.nextInt(24)) {
@@ -354,8 +356,8 @@ class LedgerPropertyTest {
             assertEquals(pending, holds.stream().mapToLong(h -> h.netCents).sum(), "pending = uncleared holds: " + where);
             assertTrue(v.netEarningsCents() >= 0);
             if (c.status == ContractStatus.ENDED && c.type == ContractType.FIXED_PRICE
-                    && Dispute.count("contractId = ?1 and status <> ?2", c.id, dev.jobsuccess.contract.domain.DisputeStatus.RESOLVED) == 0
-                    && ms.stream().noneMatch(m -> m.status == dev.jobsuccess.contract.domain.MilestoneStatus.REFUND_REQUESTED)) {
+                    && Dispute.count("contractId = ?1 and status <> ?2", c.id, DisputeStatus.RESOLVED) == 0
+                    && ms.stream().noneMatch(m -> m.status == MilestoneStatus.REFUND_REQUESTED)) {
                 assertEquals(0, escrow, "an ended contract with every flow resolved holds no escrow: " + where);
             }
         });

@@ -12,9 +12,10 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
-import dev.jobsuccess.contract.domain.Contract;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
+
+import dev.jobsuccess.contract.contract.Contract;
 
 /** The database itself keeps the ledger append-only and a contract's escrow from going below zero. */
 @QuarkusTest

@@ -6,8 +6,8 @@ import jakarta.enterprise.context.RequestScoped;
 
 import dev.jobsuccess.commons.security.Caller;
 import dev.jobsuccess.commons.security.Roles;
-import dev.jobsuccess.contract.domain.Actor;
-import dev.jobsuccess.contract.domain.Party;
+import dev.jobsuccess.contract.contract.Actor;
+import dev.jobsuccess.contract.contract.Party;
 
 /** The JWT caller as the domain sees it: a user id, the party roles the token grants, and whether it is the platform. */
 @RequestScoped

@@ -28,9 +28,9 @@ import dev.jobsuccess.contract.api.Responses.ContractResponse;
 import dev.jobsuccess.contract.api.Responses.DisputeResponse;
 import dev.jobsuccess.contract.api.Responses.LedgerEntryResponse;
 import dev.jobsuccess.contract.api.Responses.LedgerResponse;
-import dev.jobsuccess.contract.domain.ContractService;
-import dev.jobsuccess.contract.domain.DisputeService;
-import dev.jobsuccess.contract.domain.PaymentService;
+import dev.jobsuccess.contract.contract.ContractService;
+import dev.jobsuccess.contract.dispute.DisputeService;
+import dev.jobsuccess.contract.ledger.PaymentService;
 
 @Idempotent
 @Path("/contracts")

@@ -21,7 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import dev.jobsuccess.commons.idempotency.Idempotent;
 import dev.jobsuccess.commons.security.Roles;
 import dev.jobsuccess.contract.api.Responses.DisputeResponse;
-import dev.jobsuccess.contract.domain.DisputeService;
+import dev.jobsuccess.contract.dispute.DisputeService;
 
 @Idempotent
 @Path("/contracts/{id}/disputes")

@@ -18,7 +18,7 @@ import dev.jobsuccess.commons.idempotency.Idempotent;
 import dev.jobsuccess.commons.security.Roles;
 import dev.jobsuccess.contract.api.Responses.DisputeResponse;
 import dev.jobsuccess.contract.api.Responses.EscrowRefundRequestResponse;
-import dev.jobsuccess.contract.domain.DisputeService;
+import dev.jobsuccess.contract.dispute.DisputeService;
 
 @Idempotent
 @Path("/contracts/{id}/escrow-refund-request")

@@ -25,7 +25,7 @@ import dev.jobsuccess.commons.idempotency.Idempotent;
 import dev.jobsuccess.commons.security.Roles;
 import dev.jobsuccess.contract.api.Responses.ContractResponse;
 import dev.jobsuccess.contract.api.Responses.TimeEntryResponse;
-import dev.jobsuccess.contract.domain.HourlyService;
+import dev.jobsuccess.contract.hourly.HourlyService;
 
 @Idempotent
 @Path("/contracts/{id}/hourly")

@@ -21,7 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import dev.jobsuccess.commons.idempotency.Idempotent;
 import dev.jobsuccess.commons.security.Roles;
 import dev.jobsuccess.contract.api.Responses.InvoiceResponse;
-import dev.jobsuccess.contract.domain.HourlyService;
+import dev.jobsuccess.contract.hourly.HourlyService;
 
 @Idempotent
 @Path("/contracts/{id}/invoices")

@@ -23,7 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import dev.jobsuccess.commons.idempotency.Idempotent;
 import dev.jobsuccess.commons.security.Roles;
 import dev.jobsuccess.contract.api.Responses.MilestoneResponse;
-import dev.jobsuccess.contract.domain.MilestoneService;
+import dev.jobsuccess.contract.milestone.MilestoneService;
 
 @Idempotent
 @Path("/contracts/{id}/milestones")

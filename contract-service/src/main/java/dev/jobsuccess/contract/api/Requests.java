@@ -14,11 +14,15 @@ import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-import dev.jobsuccess.contract.domain.ContractType;
-import dev.jobsuccess.contract.domain.EndReason;
-import dev.jobsuccess.contract.domain.EscrowAction;
+import dev.jobsuccess.commons.validation.SingleLine;
+import dev.jobsuccess.contract.contract.ContractType;
+import dev.jobsuccess.contract.contract.EndReason;
+import dev.jobsuccess.contract.contract.EscrowAction;
 
-/** The request bodies of the contract API; money in integer USD cents, dates ISO-8601 UTC. */
+/**
+ * The request bodies of the contract API; money in integer USD cents, each amount bounded by the maxima of
+ * {@code ContractConfig} ({@link MoneyLimit}), dates ISO-8601 UTC. Names, titles and ids are single lines; memos may span lines.
+ */
 public final class Requests {
 
     private Requests() {
@@ -26,27 +30,29 @@ public final class Requests {
 
     @Schema(description = "A client's offer. HOURLY needs hourlyRateCents and weeklyLimitMinutes; FIXED_PRICE may list milestones.")
     public record CreateContract(
-            @NotBlank @Size(max = 100) String freelancerId,
+            @NotBlank @SingleLine @Size(max = 100) String freelancerId,
             @NotNull ContractType type,
-            @NotBlank @Size(max = 200) String title,
-            @Size(max = 100) String category,
-            @Positive Long hourlyRateCents,
+            @NotBlank @SingleLine @Size(max = 200) String title,
+            @SingleLine @Size(max = 100) String category,
+            @Positive @MoneyLimit.HourlyRate Long hourlyRateCents,
             @Min(0) @Max(10_080) Integer weeklyLimitMinutes,
             @Size(max = 100) List<@NotNull @Valid NewMilestone> milestones) {}
 
-    @Schema(description = "A milestone: at least 500 cents ($5).")
+    @Schema(description = "A milestone: at least 500 cents ($5), at most 100,000,000 ($1,000,000); the due date within a year"
+            + " before and ten years after today.")
     public record NewMilestone(
-            @NotBlank @Size(max = 500) String description,
-            @NotNull @Positive Long amountCents,
+            @NotBlank @SingleLine @Size(max = 500) String description,
+            @NotNull @Positive @MoneyLimit.Amount Long amountCents,
             LocalDate dueDate) {}
 
     @Schema(description = "Ends the contract. A client with escrow chooses escrowAction (and payAmountCents with PAY_AMOUNT).")
     public record EndContract(
             @NotNull EndReason endReasonCode,
             EscrowAction escrowAction,
-            @Positive Long payAmountCents) {}
+            @Positive @MoneyLimit.Amount Long payAmountCents) {}
 
-    public record Amount(@NotNull @Positive Long amountCents) {}
+    @Schema(description = "An amount of money: at most 100,000,000 cents ($1,000,000).")
+    public record Amount(@NotNull @Positive @MoneyLimit.Amount Long amountCents) {}
 
     public record TimeEntry(
             @Schema(description = "A day of the current billing week; today when absent") LocalDate workDate,
@@ -55,11 +61,11 @@ public final class Requests {
 
     public record WeeklyLimit(@NotNull @Min(0) @Max(10_080) Integer weeklyLimitMinutes) {}
 
-    public record InvoiceDispute(@Schema(description = "The part disputed; the whole invoice when absent") @Positive Long disputedCents) {}
+    public record InvoiceDispute(@Schema(description = "The part disputed; the whole invoice when absent") @Positive @MoneyLimit.Amount Long disputedCents) {}
 
-    public record HourlyDisputeDecision(@NotNull @PositiveOrZero Long refundCents) {}
+    public record HourlyDisputeDecision(@NotNull @PositiveOrZero @MoneyLimit.Amount Long refundCents) {}
 
-    public record Mediation(@NotNull Boolean agreed, @PositiveOrZero Long freelancerCents) {}
+    public record Mediation(@NotNull Boolean agreed, @PositiveOrZero @MoneyLimit.Amount Long freelancerCents) {}
 
-    public record Arbitration(@NotNull Boolean clientPaid, @NotNull Boolean freelancerPaid, @PositiveOrZero Long freelancerAwardCents) {}
+    public record Arbitration(@NotNull Boolean clientPaid, @NotNull Boolean freelancerPaid, @PositiveOrZero @MoneyLimit.Amount Long freelancerAwardCents) {}
 }

@@ -6,30 +6,31 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import dev.jobsuccess.contract.domain.Accounts;
-import dev.jobsuccess.contract.domain.BalanceView;
-import dev.jobsuccess.contract.domain.Contract;
-import dev.jobsuccess.contract.domain.ContractStatus;
-import dev.jobsuccess.contract.domain.ContractType;
-import dev.jobsuccess.contract.domain.ContractView;
-import dev.jobsuccess.contract.domain.Dispute;
-import dev.jobsuccess.contract.domain.DisputeOutcome;
-import dev.jobsuccess.contract.domain.DisputeResolution;
-import dev.jobsuccess.contract.domain.DisputeStatus;
-import dev.jobsuccess.contract.domain.EndReason;
-import dev.jobsuccess.contract.domain.EntryType;
-import dev.jobsuccess.contract.domain.EscrowRefundRequest;
-import dev.jobsuccess.contract.domain.HourlyInvoice;
-import dev.jobsuccess.contract.domain.InvoiceStatus;
-import dev.jobsuccess.contract.domain.LedgerEntry;
-import dev.jobsuccess.contract.domain.LedgerView;
-import dev.jobsuccess.contract.domain.Milestone;
-import dev.jobsuccess.contract.domain.MilestoneStatus;
-import dev.jobsuccess.contract.domain.OfferClosedReason;
-import dev.jobsuccess.contract.domain.Party;
-import dev.jobsuccess.contract.domain.PauseReason;
-import dev.jobsuccess.contract.domain.RefundRequestStatus;
-import dev.jobsuccess.contract.domain.TimeEntry;
+import dev.jobsuccess.contract.contract.Contract;
+import dev.jobsuccess.contract.contract.ContractStatus;
+import dev.jobsuccess.contract.contract.ContractType;
+import dev.jobsuccess.contract.contract.ContractView;
+import dev.jobsuccess.contract.contract.DisputeOutcome;
+import dev.jobsuccess.contract.contract.EndReason;
+import dev.jobsuccess.contract.contract.OfferClosedReason;
+import dev.jobsuccess.contract.contract.Party;
+import dev.jobsuccess.contract.contract.PauseReason;
+import dev.jobsuccess.contract.dispute.Dispute;
+import dev.jobsuccess.contract.dispute.DisputeResolution;
+import dev.jobsuccess.contract.dispute.DisputeStatus;
+import dev.jobsuccess.contract.dispute.EscrowRefundRequest;
+import dev.jobsuccess.contract.dispute.RefundRequestStatus;
+import dev.jobsuccess.contract.hourly.HourlyInvoice;
+import dev.jobsuccess.contract.hourly.InvoiceStatus;
+import dev.jobsuccess.contract.hourly.TimeEntry;
+import dev.jobsuccess.contract.ledger.Accounts;
+import dev.jobsuccess.contract.ledger.BalanceView;
+import dev.jobsuccess.contract.ledger.EntryType;
+import dev.jobsuccess.contract.ledger.LedgerEntry;
+import dev.jobsuccess.contract.ledger.LedgerView;
+import dev.jobsuccess.contract.milestone.Milestone;
+import dev.jobsuccess.contract.milestone.MilestoneStatus;
+
 
 /** The response bodies of the contract API: built from entities, never the entities themselves. */
 public final class Responses {

@@ -1,5 +1,8 @@
 package dev.jobsuccess.contract.config;
 
+import java.time.Duration;
+import java.time.Period;
+
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -13,6 +16,32 @@ public interface ContractConfig {
     /** Smallest milestone amount in cents (PUB S34: $5). */
     @WithDefault("500")
     long milestoneMinCents();
+
+    /**
+     * Largest amount of money one request may name, in cents ($1,000,000): a milestone, a bonus, a release, a refund,
+     * payAmountCents, a disputed part of an invoice, a mediation split or an arbitration award. More is refused with 400.
+     */
+    @WithDefault("100000000")
+    long maxAmountCents();
+
+    /** Largest hourly rate in cents ($1,000 an hour); with at most 168 hours a week, a weekly invoice stays far from overflow. */
+    @WithDefault("100000")
+    long maxHourlyRateCents();
+
+    /**
+     * Largest total of one kind a contract may reach, in cents ($10,000,000): the amounts of all its milestones, and
+     * all its bonuses. A request that would go beyond is refused with 400, so no sum of a contract can overflow.
+     */
+    @WithDefault("1000000000")
+    long maxContractTotalCents();
+
+    /** How far before today (service clock, UTC) a milestone's due date may lie. */
+    @WithDefault("P1Y")
+    Period milestoneDueDateMaxPast();
+
+    /** How far after today (service clock, UTC) a milestone's due date may lie. */
+    @WithDefault("P10Y")
+    Period milestoneDueDateMaxFuture();
 
     /** Days the client has to review a submitted milestone before it is auto-approved (PUB S31). */
     @WithDefault("14")
@@ -73,4 +102,15 @@ public interface ContractConfig {
     /** How many contracts with due timers one pass of the timer job handles before it looks again. */
     @WithDefault("100")
     int timerBatchSize();
+
+    /**
+     * How long after its timers failed a contract is tried again; each further failure in a row doubles the wait,
+     * up to {@link #timerRetryMaxDelay()}. Meanwhile its parties' commands run without it.
+     */
+    @WithDefault("PT1M")
+    Duration timerRetryDelay();
+
+    /** The longest wait between two tries of a contract whose timers keep failing. */
+    @WithDefault("PT1H")
+    Duration timerRetryMaxDelay();
 }

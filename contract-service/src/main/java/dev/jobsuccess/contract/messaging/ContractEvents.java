@@ -8,9 +8,9 @@ import jakarta.transaction.Transactional;
 
 import dev.jobsuccess.commons.outbox.Outbox;
 import dev.jobsuccess.commons.outbox.OutgoingEvent;
-import dev.jobsuccess.contract.domain.AdjustmentCause;
-import dev.jobsuccess.contract.domain.Contract;
-import dev.jobsuccess.contract.domain.LedgerView;
+import dev.jobsuccess.contract.contract.Contract;
+import dev.jobsuccess.contract.ledger.AdjustmentCause;
+import dev.jobsuccess.contract.ledger.LedgerView;
 
 /** Turns contract state changes into events in the outbox, inside the caller's transaction, keyed by freelancerId. */
 @ApplicationScoped

@@ -1,0 +1,3 @@
+package dev.jobsuccess.contract.contract;
+
+public enum ContractType { FIXED_PRICE, HOURLY }

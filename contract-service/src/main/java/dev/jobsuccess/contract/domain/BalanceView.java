@@ -1,4 +1,0 @@
-package dev.jobsuccess.contract.domain;
-
-/** A contract's money for its balance summary: the ledger view plus what only the domain knows. */
-public record BalanceView(Contract contract, LedgerView ledger, long escrowRefundPendingCents, long refundableCents) {}

@@ -1,3 +1,0 @@
-package dev.jobsuccess.contract.domain;
-
-public enum ContractType { FIXED_PRICE, HOURLY }

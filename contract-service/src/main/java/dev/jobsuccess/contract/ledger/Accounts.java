@@ -1,0 +1,32 @@
+package dev.jobsuccess.contract.ledger;
+
+import dev.jobsuccess.contract.contract.Contract;
+
+/** The ledger's account names, domain.md §d.1.4. */
+public final class Accounts {
+
+    public static final String PLATFORM_FEES = "platform:fees";
+
+    private Accounts() {
+    }
+
+    public static String clientFunding(Contract c) {
+        return "client:" + c.clientId + ":funding";
+    }
+
+    public static String escrow(Contract c) {
+        return "escrow:" + c.id;
+    }
+
+    public static String inReview(Contract c) {
+        return "fl:" + c.freelancerId + ":in_review";
+    }
+
+    public static String pending(Contract c) {
+        return "fl:" + c.freelancerId + ":pending";
+    }
+
+    public static String available(Contract c) {
+        return "fl:" + c.freelancerId + ":available";
+    }
+}
