@@ -133,10 +133,18 @@ public final class HostileInputSweep {
 
     // ---- which caller -------------------------------------------------------------------------------------
 
-    /** The first caller whose plausible request is not refused for authorization (401/403). */
+    /**
+     * The first caller not refused for authorization (401/403). The probe names resources that do not exist and
+     * sends a body that is not JSON, so that it cannot change anything.
+     */
     private Caller callerFor(String method, String template, JsonNode op, List<Finding> findings, String operation) {
-        String path = fill(template, Map.of());
-        byte[] body = op.has("requestBody") ? "{".getBytes(StandardCharsets.UTF_8) : null;
+        Map<String, String> nowhere = new java.util.HashMap<>();
+        Matcher names = TEMPLATE.matcher(template);
+        while (names.find()) {
+            nowhere.put(names.group(1), java.util.UUID.randomUUID().toString());
+        }
+        String path = fill(template, nowhere);
+        byte[] body = op.has("requestBody") || !method.equals("GET") ? "{".getBytes(StandardCharsets.UTF_8) : null;
         for (Caller caller : callers) {
             int status = exchange(caller, new Input("probe", method, path, "application/json", body, false)).status();
             if (status != 401 && status != 403) {

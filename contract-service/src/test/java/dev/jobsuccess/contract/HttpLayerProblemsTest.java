@@ -1,0 +1,56 @@
+package dev.jobsuccess.contract;
+
+import static dev.jobsuccess.contract.Api.activeFixed;
+import static dev.jobsuccess.contract.Api.client;
+import static dev.jobsuccess.contract.Api.ledger;
+import static dev.jobsuccess.contract.Api.user;
+import static dev.jobsuccess.commons.testing.TestTokens.bearer;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+
+/** Refusals the framework makes before any resource runs are RFC 9457 problems too, and change nothing. */
+@QuarkusTest
+class HttpLayerProblemsTest {
+
+    @Test
+    void anUnknownPathIsAProblem() {
+        given().header("Authorization", bearer(user("c"), "CLIENT")).get("/no-such-thing")
+                .then().statusCode(404).contentType("application/problem+json").body("status", equalTo(404));
+    }
+
+    @Test
+    void aBodyWithoutAJsonContentTypeIs415AndPaysNothing() {
+        String c = user("c");
+        String id = activeFixed(c, user("f"), 50_000);
+        given().header("Authorization", bearer(c, "CLIENT")).body("{\"amountCents\":500}").post("/contracts/{id}/bonus", id)
+                .then().statusCode(415).contentType("application/problem+json");
+        given().header("Authorization", bearer(c, "CLIENT")).contentType("text/plain").body("{\"amountCents\":500}")
+                .post("/contracts/{id}/bonus", id).then().statusCode(415).contentType("application/problem+json");
+        assertEquals(0, ledger(c, id).stream().filter(e -> e.startsWith("BONUS")).count());
+    }
+
+    @Test
+    void trailingGarbageAndEnumNumbersAreRefusedNamingTheField() {
+        String c = user("c");
+        String id = activeFixed(c, user("f"), 50_000);
+        client(c).body("{\"amountCents\":500} xyz").post("/contracts/{id}/bonus", id).then().statusCode(400)
+                .contentType("application/problem+json");
+        client(c).body("{\"endReasonCode\":1}").post("/contracts/{id}/end", id).then().statusCode(400)
+                .body("errors[0].field", equalTo("endReasonCode"));
+        client(c).get("/contracts/{id}/balance?asOf=yesterday", id).then().statusCode(400)
+                .contentType("application/problem+json").body("errors[0].field", equalTo("asOf"));
+        assertEquals("ACTIVE", Api.contract(c, "CLIENT", id).getString("status"));
+    }
+
+    @Test
+    void aWrongMethodIsAProblem() {
+        String c = user("c");
+        String id = activeFixed(c, user("f"), 50_000);
+        client(c).delete("/contracts/{id}", id).then().statusCode(405).contentType("application/problem+json");
+    }
+}
