@@ -22,6 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import dev.jobsuccess.commons.idempotency.Idempotent;
 import dev.jobsuccess.commons.security.Caller;
 import dev.jobsuccess.commons.security.Roles;
 import dev.jobsuccess.feedback.domain.Audience;
@@ -39,6 +40,7 @@ import dev.jobsuccess.feedback.domain.SeenFeedback;
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "feedback")
 @SecurityRequirement(name = "jwt")
+@Idempotent
 public class FeedbackResource {
 
     private final FeedbackService feedback;
