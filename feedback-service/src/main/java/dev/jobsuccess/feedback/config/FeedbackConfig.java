@@ -12,13 +12,6 @@ import dev.jobsuccess.feedback.domain.FormVersion;
 @ConfigMapping(prefix = "jobsuccess.feedback")
 public interface FeedbackConfig {
 
-    /**
-     * Days of the feedback window an ended contract gets (PUB, §d.2). contract-service announces the window with its
-     * own jobsuccess.contract.feedback-window-days; the two must be set alike.
-     */
-    @WithDefault("14")
-    int windowDays();
-
     /** The form new feedback is written on (§d.2 rule 8); a request that does not fit it is refused. */
     @WithDefault("LEGACY_2015")
     FormVersion formVersion();
