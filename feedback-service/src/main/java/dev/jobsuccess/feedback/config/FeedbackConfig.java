@@ -7,7 +7,8 @@ import dev.jobsuccess.feedback.domain.FormVersion;
 
 /**
  * The feedback parameters of domain.md §d.7, with their defaults. Each can be overridden as
- * {@code jobsuccess.feedback.<name>} or by the environment (JOBSUCCESS_FEEDBACK_<NAME>).
+ * {@code jobsuccess.feedback.<name>} or by the environment (JOBSUCCESS_FEEDBACK_<NAME>). The window's length is not
+ * among them: contract-service owns it and announces each window's end in contract-closed.
  */
 @ConfigMapping(prefix = "jobsuccess.feedback")
 public interface FeedbackConfig {
