@@ -4,6 +4,8 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -19,7 +21,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 final class ClosedContracts {
 
     static final String TOPIC = "contract-closed";
-    /** The service's default window length (domain.md §d.7); the tests run with it. */
+    /** contract-service's default window length (domain.md §d.7), which the tests announce as it would. */
     static final int WINDOW_DAYS = 14;
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -103,8 +105,13 @@ final class ClosedContracts {
         }
     }
 
+    /**
+     * The window end contract-service announces for a contract ended at {@code endedAt}: 23:59:59.999 UTC on the 14th
+     * day after the end date. The tests play the producer; feedback-service itself only takes the carried instant.
+     */
     static Instant closesAt(Instant endedAt) {
-        return FeedbackWindow.closesAtFor(endedAt, WINDOW_DAYS);
+        return endedAt.atOffset(ZoneOffset.UTC).toLocalDate().plusDays(WINDOW_DAYS + 1L)
+                .atStartOfDay(ZoneOffset.UTC).toInstant().minus(1, ChronoUnit.MILLIS);
     }
 
     record Contract(String id, String clientId, String freelancerId, Instant closesAt) {}

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
-import java.time.Instant;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -18,7 +17,6 @@ import dev.jobsuccess.feedback.domain.ClientFlagRule.Assessment;
 import dev.jobsuccess.feedback.domain.EndReason;
 import dev.jobsuccess.feedback.domain.FeedbackDraft;
 import dev.jobsuccess.feedback.domain.FeedbackForm;
-import dev.jobsuccess.feedback.domain.FeedbackWindow;
 import dev.jobsuccess.feedback.domain.FlagReason;
 import dev.jobsuccess.feedback.domain.FormVersion;
 import dev.jobsuccess.feedback.domain.Party;
@@ -41,17 +39,6 @@ class FeedbackRulesTest {
         var e = assertThrows(ProblemException.class, () -> new Scores(5, 5, 0, 5, 5, 5));
         assertEquals("public.scores.availability", e.problem().errors().getFirst().field());
         assertThrows(ProblemException.class, () -> new Scores(5, 5, 5, 5, 5, 6));
-    }
-
-    @Test
-    void theWindowClosesAtTheLastMillisecondOfTheLastDayAfterTheEndDate() {
-        assertEquals(Instant.parse("2025-05-24T23:59:59.999Z"), FeedbackWindow.closesAtFor(Instant.parse("2025-05-10T14:00:00Z"), 14));
-        assertEquals(Instant.parse("2025-05-24T23:59:59.999Z"), FeedbackWindow.closesAtFor(Instant.parse("2025-05-10T00:00:00Z"), 14));
-        assertEquals(Instant.parse("2025-05-24T23:59:59.999Z"), FeedbackWindow.closesAtFor(Instant.parse("2025-05-10T23:59:59.999Z"), 14));
-        assertEquals(Instant.parse("2025-03-14T23:59:59.999Z"), FeedbackWindow.closesAtFor(Instant.parse("2025-02-28T10:00:00Z"), 14),
-                "calendar days across a month end");
-        assertEquals(Instant.parse("2025-05-17T23:59:59.999Z"), FeedbackWindow.closesAtFor(Instant.parse("2025-05-10T14:00:00Z"), 7),
-                "a configured length");
     }
 
     @Test

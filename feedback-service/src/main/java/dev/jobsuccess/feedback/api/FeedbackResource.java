@@ -6,6 +6,7 @@ import java.time.Duration;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -22,8 +23,10 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import dev.jobsuccess.commons.idempotency.Idempotent;
 import dev.jobsuccess.commons.security.Caller;
 import dev.jobsuccess.commons.security.Roles;
+import dev.jobsuccess.commons.validation.SingleLine;
 import dev.jobsuccess.feedback.domain.Audience;
 import dev.jobsuccess.feedback.domain.Feedback;
 import dev.jobsuccess.feedback.domain.FeedbackService;
@@ -33,12 +36,16 @@ import dev.jobsuccess.feedback.domain.SeenFeedback;
  * A contract's feedback. A caller who is not a party (and not the platform) gets 404 for everything here and learns
  * nothing, not even whether the contract exists; a party learns nothing of the other party's feedback before it is
  * revealed; nobody but its author and the platform ever sees a private part.
+ *
+ * <p>{@code id} is the contract's id. Path parameters keep their URL template names in Java too, so a refused one is
+ * reported under the name the API documents (as commons' request guards report theirs).
  */
 @Path("/contracts/{id}/feedback")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "feedback")
 @SecurityRequirement(name = "jwt")
+@Idempotent
 public class FeedbackResource {
 
     private final FeedbackService feedback;
@@ -64,9 +71,10 @@ public class FeedbackResource {
     @APIResponse(responseCode = "400", description = "the body does not fit the form; errors[].field names the field")
     @APIResponse(responseCode = "404", description = "no such contract, or the caller is not its party in the token's role")
     @APIResponse(responseCode = "409", description = "ALREADY_SUBMITTED, or WINDOW_CLOSED after 23:59:59.999 UTC of the 14th day")
-    public Response submit(@PathParam("id") String contractId, @NotNull @Valid SubmitFeedbackRequest request) {
-        Feedback f = feedback.submit(contractId, CallerActor.of(caller), request.toDraft());
-        return Response.created(UriBuilder.fromResource(FeedbackResource.class).path(f.id.toString()).build(contractId))
+    public Response submit(@PathParam("id") @Size(max = RequestBounds.MAX_ID) @SingleLine String id,
+                           @NotNull @Valid SubmitFeedbackRequest request) {
+        Feedback f = feedback.submit(id, CallerActor.of(caller), request.toDraft());
+        return Response.created(UriBuilder.fromResource(FeedbackResource.class).path(f.id.toString()).build(id))
                 .entity(FeedbackView.of(f, Audience.of(f.authorRole), Duration.ZERO)).build();
     }
 
@@ -75,16 +83,17 @@ public class FeedbackResource {
     @Operation(summary = "A contract's feedback window and the feedback the caller may see",
             description = "A party sees their own feedback (with its private part) and the other party's once revealed "
                     + "(public part only). PLATFORM sees everything.")
-    public ContractFeedbackView get(@PathParam("id") String contractId) {
-        return ContractFeedbackView.of(feedback.visibleTo(contractId, CallerActor.of(caller)), clock.instant());
+    public ContractFeedbackView get(@PathParam("id") @Size(max = RequestBounds.MAX_ID) @SingleLine String id) {
+        return ContractFeedbackView.of(feedback.visibleTo(id, CallerActor.of(caller)), clock.instant());
     }
 
     @GET
     @Path("/{feedbackId}")
     @RolesAllowed({Roles.CLIENT, Roles.FREELANCER, Roles.PLATFORM})
     @Operation(summary = "One feedback, if the caller may see it (404 otherwise, also before its reveal to the other party)")
-    public FeedbackView one(@PathParam("id") String contractId, @PathParam("feedbackId") String feedbackId) {
-        return FeedbackView.of(feedback.one(contractId, feedbackId, CallerActor.of(caller)));
+    public FeedbackView one(@PathParam("id") @Size(max = RequestBounds.MAX_ID) @SingleLine String id,
+                            @PathParam("feedbackId") @Size(max = RequestBounds.MAX_ID) @SingleLine String feedbackId) {
+        return FeedbackView.of(feedback.one(id, feedbackId, CallerActor.of(caller)));
     }
 
     @POST
@@ -95,8 +104,9 @@ public class FeedbackResource {
     @APIResponse(responseCode = "200", description = "allowed; the body is the feedback as its recipient sees it, with editableUntil")
     @APIResponse(responseCode = "403", description = "NOT_RECIPIENT: the caller wrote this feedback")
     @APIResponse(responseCode = "409", description = "EDIT_ALREADY_ALLOWED")
-    public FeedbackView allowEdit(@PathParam("id") String contractId, @PathParam("feedbackId") String feedbackId) {
-        return FeedbackView.of(feedback.allowEdit(contractId, feedbackId, CallerActor.of(caller)));
+    public FeedbackView allowEdit(@PathParam("id") @Size(max = RequestBounds.MAX_ID) @SingleLine String id,
+                                  @PathParam("feedbackId") @Size(max = RequestBounds.MAX_ID) @SingleLine String feedbackId) {
+        return FeedbackView.of(feedback.allowEdit(id, feedbackId, CallerActor.of(caller)));
     }
 
     @PUT
@@ -107,9 +117,10 @@ public class FeedbackResource {
                     + "(STREAMLINED_2025). Publishes feedback-submitted again with publicEditedAt set.")
     @APIResponse(responseCode = "403", description = "NOT_AUTHOR: the caller is the recipient")
     @APIResponse(responseCode = "409", description = "EDIT_NOT_ALLOWED, ALREADY_EDITED, or EDIT_WINDOW_CLOSED (14 days after allowing)")
-    public FeedbackView editPublic(@PathParam("id") String contractId, @PathParam("feedbackId") String feedbackId,
+    public FeedbackView editPublic(@PathParam("id") @Size(max = RequestBounds.MAX_ID) @SingleLine String id,
+                                   @PathParam("feedbackId") @Size(max = RequestBounds.MAX_ID) @SingleLine String feedbackId,
                                    @NotNull @Valid SubmitFeedbackRequest.PublicPart request) {
-        SeenFeedback seen = feedback.editPublic(contractId, feedbackId, CallerActor.of(caller), request.toDraft());
+        SeenFeedback seen = feedback.editPublic(id, feedbackId, CallerActor.of(caller), request.toDraft());
         return FeedbackView.of(seen);
     }
 }

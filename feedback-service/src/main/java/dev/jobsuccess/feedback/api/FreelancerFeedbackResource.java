@@ -1,6 +1,7 @@
 package dev.jobsuccess.feedback.api;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -15,6 +16,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import dev.jobsuccess.commons.problem.ProblemException;
 import dev.jobsuccess.commons.security.Roles;
+import dev.jobsuccess.commons.validation.SingleLine;
 import dev.jobsuccess.feedback.domain.FeedbackService;
 
 /** A freelancer's public profile feedback: what any signed-in user may read about them. */
@@ -40,12 +42,12 @@ public class FreelancerFeedbackResource {
     @Operation(summary = "The freelancer's public profile feedback: clients' revealed public feedback on contracts that paid at least $1, newest first",
             description = "Public parts only. A contract whose net earnings fall below $1 (a full refund) drops out, and comes back "
                     + "if a bonus lifts them again. A freelancer without any has an empty page, not 404.")
-    public ProfileFeedbackView get(@PathParam("id") String freelancerId,
+    public ProfileFeedbackView get(@PathParam("id") @Size(max = RequestBounds.MAX_ID) @SingleLine String id,
                                    @Parameter(description = "0-based page, default 0") @QueryParam("page") String page,
                                    @Parameter(description = "items per page, 1.." + MAX_SIZE + ", default " + DEFAULT_SIZE) @QueryParam("size") String size) {
         int p = parse("page", page, 0, 0, MAX_PAGE);
         int s = parse("size", size, DEFAULT_SIZE, 1, MAX_SIZE);
-        return ProfileFeedbackView.of(feedback.profile(freelancerId, p, s));
+        return ProfileFeedbackView.of(feedback.profile(id, p, s));
     }
 
     private static int parse(String name, String value, int fallback, int min, int max) {

@@ -25,6 +25,10 @@ import dev.jobsuccess.feedback.domain.Scores;
 public record SubmitFeedbackRequest(@JsonProperty("public") @Valid PublicPart publicPart,
                                     @JsonProperty("private") @Valid PrivatePart privatePart) {
 
+    /**
+     * A comment or note: free text, so line breaks and tabs are kept (no {@code @SingleLine}); other control characters
+     * and unpaired surrogates never get past the JSON reader (commons' StrictJson).
+     */
     public static final int MAX_TEXT = 2000;
 
     /** The public part; also the body of the one allowed edit. */

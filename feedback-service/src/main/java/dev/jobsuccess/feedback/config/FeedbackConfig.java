@@ -7,17 +7,11 @@ import dev.jobsuccess.feedback.domain.FormVersion;
 
 /**
  * The feedback parameters of domain.md §d.7, with their defaults. Each can be overridden as
- * {@code jobsuccess.feedback.<name>} or by the environment (JOBSUCCESS_FEEDBACK_<NAME>).
+ * {@code jobsuccess.feedback.<name>} or by the environment (JOBSUCCESS_FEEDBACK_<NAME>). The window's length is not
+ * among them: contract-service owns it and announces each window's end in contract-closed.
  */
 @ConfigMapping(prefix = "jobsuccess.feedback")
 public interface FeedbackConfig {
-
-    /**
-     * Days of the feedback window an ended contract gets (PUB, §d.2). contract-service announces the window with its
-     * own jobsuccess.contract.feedback-window-days; the two must be set alike.
-     */
-    @WithDefault("14")
-    int windowDays();
 
     /** The form new feedback is written on (§d.2 rule 8); a request that does not fit it is refused. */
     @WithDefault("LEGACY_2015")

@@ -4,12 +4,12 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * The facts of a contract-closed event that feedback needs. {@code announcedClosesAt} is the window end the
- * producer computed; this service computes its own and only compares.
+ * The facts of a contract-closed event that feedback needs. {@code windowClosesAt} is the end of the feedback window
+ * as contract-service, which owns that rule (domain.md §d.2), decided it when the contract ended.
  */
 public record ClosedContract(UUID eventId, String eventType, String contractId, String clientId, String freelancerId,
                              Instant endedAt, Party endedBy, String endReasonCode, long netEarningsCents,
-                             Instant announcedClosesAt) {
+                             Instant windowClosesAt) {
 
     public static final String CLIENT_SUSPENDED = EndReason.CLIENT_SUSPENDED.name();
 

@@ -1,8 +1,6 @@
 package dev.jobsuccess.feedback.domain;
 
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -50,13 +48,11 @@ public class FeedbackWindow extends PanacheEntityBase {
     protected FeedbackWindow() {
     }
 
-    /** 23:59:59.999 UTC on the {@code days}-th day after the UTC date of the end. */
-    public static Instant closesAtFor(Instant endedAt, int days) {
-        return endedAt.atOffset(ZoneOffset.UTC).toLocalDate().plusDays(days + 1L)
-                .atStartOfDay(ZoneOffset.UTC).toInstant().minus(1, ChronoUnit.MILLIS);
-    }
-
-    public static FeedbackWindow openFor(ClosedContract closed, int days, Instant now) {
+    /**
+     * The window from the contract's end to the closing instant contract-service announced with it; when this service
+     * learns of it ({@code now}) does not move either end.
+     */
+    public static FeedbackWindow openFor(ClosedContract closed, Instant now) {
         FeedbackWindow w = new FeedbackWindow();
         w.contractId = closed.contractId();
         w.clientId = closed.clientId();
@@ -66,7 +62,7 @@ public class FeedbackWindow extends PanacheEntityBase {
         w.endReasonCode = closed.endReasonCode();
         w.netEarningsCents = closed.netEarningsCents();
         w.opensAt = closed.endedAt();
-        w.closesAt = closesAtFor(closed.endedAt(), days);
+        w.closesAt = closed.windowClosesAt();
         w.recordedAt = now;
         return w;
     }

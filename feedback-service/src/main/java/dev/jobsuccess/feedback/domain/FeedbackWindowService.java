@@ -9,7 +9,6 @@ import jakarta.transaction.Transactional;
 
 import org.jboss.logging.Logger;
 
-import dev.jobsuccess.feedback.config.FeedbackConfig;
 
 /**
  * Applies contract-service's events (each once: the inbound path's inbox drops redeliveries): contract-closed opens a
@@ -25,13 +24,11 @@ public class FeedbackWindowService {
     private static final Logger LOG = Logger.getLogger(FeedbackWindowService.class);
 
     private final Clock clock;
-    private final FeedbackConfig config;
     private final ClientFlagService clientFlags;
     private final FeedbackService feedback;
 
-    FeedbackWindowService(Clock clock, FeedbackConfig config, ClientFlagService clientFlags, FeedbackService feedback) {
+    FeedbackWindowService(Clock clock, ClientFlagService clientFlags, FeedbackService feedback) {
         this.clock = clock;
-        this.config = config;
         this.clientFlags = clientFlags;
         this.feedback = feedback;
     }
@@ -46,12 +43,9 @@ public class FeedbackWindowService {
             return false;
         }
         Instant now = clock.instant();
-        FeedbackWindow window = FeedbackWindow.openFor(closed, config.windowDays(), now);
-        // The window's end is this service's rule (§d.2); a producer that disagrees is a bug to surface, not to follow.
-        if (closed.announcedClosesAt() != null && !closed.announcedClosesAt().equals(window.closesAt)) {
-            LOG.warnf("contract-closed %s announces the window of contract %s closing at %s; the rule gives %s, which is kept",
-                    closed.eventId(), closed.contractId(), closed.announcedClosesAt(), window.closesAt);
-        }
+        // The window closes when contract-service said it does, however late the event arrives: a delivery delayed by
+        // an outage must not shorten anyone's time to leave feedback.
+        FeedbackWindow window = FeedbackWindow.openFor(closed, now);
         window.persist();
         // An adjustment that overtook this close is newer and stays.
         ContractEarnings.record(closed.contractId(), closed.netEarningsCents(), closed.endedAt(),
@@ -59,7 +53,16 @@ public class FeedbackWindowService {
         if (closed.clientSuspended()) {
             clientFlags.suspended(closed.clientId(), closed.freelancerId(), now);
         }
-        LOG.infof("feedback window of contract %s open until %s", window.contractId, window.closesAt);
+        if (window.acceptsSubmissionsAt(now)) {
+            LOG.infof("feedback window of contract %s open until %s", window.contractId, window.closesAt);
+        } else {
+            // Delivered after its window had closed: the parties were owed feedback until the announced instant, which
+            // is past, so none is accepted now (409 WINDOW_CLOSED, as for anyone who came after the close). The contract
+            // is still recorded like any other (its parties, earnings, a suspended client's flag), and the timer's next
+            // round announces the close as of the carried instant, so score-service learns that "no feedback" is final.
+            LOG.warnf("contract-closed %s arrived at %s, after the feedback window of contract %s closed at %s; recorded as closed",
+                    closed.eventId(), now, window.contractId, window.closesAt);
+        }
         return true;
     }
 

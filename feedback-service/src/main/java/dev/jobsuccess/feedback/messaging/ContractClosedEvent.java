@@ -36,6 +36,8 @@ public record ContractClosedEvent(UUID eventId, String eventType, Integer schema
         require(endedAt != null, "endedAt");
         require(endedBy != null, "endedBy");
         require(money != null && money.netEarningsCents() != null && money.netEarningsCents() >= 0, "money.netEarningsCents");
+        // Required by the schema: the window's end is contract-service's rule, so without it there is no window to open.
+        require(feedbackWindowClosesAt != null && !feedbackWindowClosesAt.isBefore(endedAt), "feedbackWindowClosesAt");
         return new ClosedContract(eventId, eventType, contractId, clientId, freelancerId, endedAt, endedBy, endReasonCode,
                 money.netEarningsCents(), feedbackWindowClosesAt);
     }
