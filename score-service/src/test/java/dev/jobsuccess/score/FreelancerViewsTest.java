@@ -136,6 +136,15 @@ class FreelancerViewsTest {
                 .statusCode(400).body("errors[0].field", equalTo("changes[0].contract.endedAt"));
         whatIf(f, f, "FREELANCER", "{\"changes\":[{\"type\":\"TIP\",\"contractId\":\"" + j1 + "\"}]}").statusCode(400);
         whatIf(f, f, "FREELANCER", "{\"asOf\":\"2025-06-30\"}").statusCode(400).body("errors[0].field", equalTo("asOf"));
+        // At most what-if-days-ahead (3650) days after today; the engine would take any date, nobody plans further.
+        LocalDate latest = LocalDate.parse("2025-07-01").plusDays(3650);
+        whatIf(f, f, "FREELANCER", "{\"asOf\":\"" + latest + "\"}").statusCode(200).body("after.asOf", equalTo(latest.toString()));
+        whatIf(f, f, "FREELANCER", "{\"asOf\":\"" + latest.plusDays(1) + "\"}").statusCode(400)
+                .body("errors[0].field", equalTo("asOf"));
+        for (String asOf : List.of("\"2199-12-31\"", "\"+999999999-12-31\"", "20250701", "\"\"", "\"2025-07-01T00:00:00Z\"")) {
+            whatIf(f, f, "FREELANCER", "{\"asOf\":" + asOf + "}").statusCode(400).contentType("application/problem+json")
+                    .body("errors[0].field", equalTo("asOf"));
+        }
         whatIf(f, f, "FREELANCER", "{\"when\":\"tomorrow\"}").statusCode(400).body("errors[0].field", equalTo("when"));
     }
 
@@ -198,6 +207,15 @@ class FreelancerViewsTest {
                 .then().statusCode(400).body("errors[0].field", equalTo("size"));
         given().header("Authorization", bearer(f, "FREELANCER")).get("/freelancers/{id}/score/history?page=-1", f)
                 .then().statusCode(400).body("errors[0].field", equalTo("page"));
+        // page × size would overflow an int: page is bounded (0–1,000,000), size too (1–100).
+        given().header("Authorization", bearer(f, "FREELANCER")).get("/freelancers/{id}/score/history?page=21474837&size=100", f)
+                .then().statusCode(400).contentType("application/problem+json").body("errors[0].field", equalTo("page"));
+        given().header("Authorization", bearer(f, "FREELANCER")).get("/freelancers/{id}/score/history?page=1000001", f)
+                .then().statusCode(400).body("errors[0].field", equalTo("page"));
+        given().header("Authorization", bearer(f, "FREELANCER")).get("/freelancers/{id}/score/history?size=101", f)
+                .then().statusCode(400).body("errors[0].field", equalTo("size"));
+        given().header("Authorization", bearer(f, "FREELANCER")).get("/freelancers/{id}/score/history?page=1000000&size=100", f)
+                .then().statusCode(200).body("totalItems", equalTo(2)).body("items", empty());
     }
 
     @Test

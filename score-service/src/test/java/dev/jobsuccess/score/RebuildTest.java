@@ -106,7 +106,7 @@ class RebuildTest {
         rebuild("{\"dryRun\":true," + only(f) + "}").body("differences", empty());
         long beforeRebuild = Db.scoreChangedRows(f);
         org.junit.jupiter.api.Assertions.assertTrue(beforeRebuild > announced, "the replay into an empty database announced anew");
-        rebuild("{" + only(f) + "}").body("differences", empty()).body("dryRun", equalTo(false));
+        rebuild("{\"dryRun\":false," + only(f) + "}").body("differences", empty()).body("dryRun", equalTo(false));
         assertEquals(beforeRebuild, Db.scoreChangedRows(f), "a rebuild without difference announces nothing");
     }
 
@@ -124,12 +124,12 @@ class RebuildTest {
         score(f).body("jss", equalTo(80));
         assertEquals(1, Db.scoreChangedRows(f), "a dry run stores and announces nothing");
 
-        rebuild("{" + only(f) + "}").body("differences", hasSize(1));
+        rebuild("{\"dryRun\":false," + only(f) + "}").body("differences", hasSize(1));
         score(f).body("jss", equalTo(73)).body("asOf", equalTo("2025-09-11"));
         JsonNode event = Db.scoreChangedFromKafka(f, 2).getLast();
         assertEquals("REBUILD", event.get("trigger").asText());
         assertEquals("2025-09-11", event.at("/cause/snapshotDate").asText());
-        rebuild("{" + only(f) + "}").body("differences", empty());
+        rebuild("{\"dryRun\":false," + only(f) + "}").body("differences", empty());
 
         // Without a list, every freelancer is checked; a dry run changes none of them.
         rebuild("{\"dryRun\":true}").body("freelancersChecked", greaterThanOrEqualTo(1));

@@ -5,6 +5,9 @@ import java.util.List;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -20,6 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import dev.jobsuccess.commons.problem.ProblemException;
 import dev.jobsuccess.commons.security.Roles;
+import dev.jobsuccess.commons.validation.SingleLine;
 import dev.jobsuccess.score.removal.FeedbackRemoval;
 import dev.jobsuccess.score.removal.FeedbackRemovalService;
 import dev.jobsuccess.score.removal.RemovalMode;
@@ -33,7 +37,9 @@ import dev.jobsuccess.score.removal.RemovalMode;
 public class FeedbackRemovalResource {
 
     /** @param mode JSS_ONLY (default) or JSS_AND_PROFILE */
-    public record RemovalRequest(String contractId, RemovalMode mode) {}
+    public record RemovalRequest(
+            @NotBlank(message = "is required") @SingleLine @Size(max = AdminResource.MAX_ID_LENGTH) String contractId,
+            RemovalMode mode) {}
 
     /**
      * @param reason ACCEPTED, or the rule that refused it: NOT_TOP_RATED, PERK_SUNSET, TOO_SOON,
@@ -62,9 +68,9 @@ public class FeedbackRemovalResource {
     @RolesAllowed(Roles.FREELANCER)
     @Operation(summary = "Ask to remove a contract's feedback from the score (legacy Top Rated perk)",
             description = "Decided at once: 201 with the decision, accepted or refused by rule. 409 while the perk is off.")
-    public Response request(@PathParam("freelancerId") String freelancerId, RemovalRequest request) {
+    public Response request(@PathParam("freelancerId") String freelancerId, @Valid RemovalRequest request) {
         access.requireSelf(freelancerId);
-        if (request == null || request.contractId() == null || request.contractId().isBlank()) {
+        if (request == null) {
             throw ProblemException.badRequest("contractId", "is required");
         }
         RemovalMode mode = request.mode() == null ? RemovalMode.JSS_ONLY : request.mode();

@@ -1,6 +1,8 @@
 package dev.jobsuccess.score.api;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -10,13 +12,13 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 
-import dev.jobsuccess.commons.problem.ProblemException;
 import dev.jobsuccess.commons.security.Roles;
 import dev.jobsuccess.score.explanation.Explanation;
 import dev.jobsuccess.score.explanation.ExplanationService;
@@ -30,6 +32,11 @@ import dev.jobsuccess.score.scoring.ScoreService;
 public class ScoreResource {
 
     static final int MAX_PAGE_SIZE = 100;
+    /**
+     * Far beyond any history (one change a day for a century is 36,525 at size 1), and small enough that the offset,
+     * page × size, stays an int.
+     */
+    static final int MAX_PAGE = 1_000_000;
 
     private final ScoreService scores;
     private final ExplanationService explanations;
@@ -75,15 +82,11 @@ public class ScoreResource {
     @Operation(summary = "The score's changes, newest first, one per score-changed event (paginated)",
             description = "The freelancer and PLATFORM only.")
     public HistoryResponse history(@PathParam("freelancerId") String freelancerId,
-                                   @QueryParam("page") @DefaultValue("0") int page,
-                                   @QueryParam("size") @DefaultValue("20") int size) {
+                                   @Parameter(description = "0 to " + MAX_PAGE)
+                                   @QueryParam("page") @DefaultValue("0") @Min(0) @Max(MAX_PAGE) int page,
+                                   @Parameter(description = "1 to " + MAX_PAGE_SIZE)
+                                   @QueryParam("size") @DefaultValue("20") @Min(1) @Max(MAX_PAGE_SIZE) int size) {
         access.requireSelfOrPlatform(freelancerId);
-        if (page < 0) {
-            throw ProblemException.badRequest("page", "must not be negative");
-        }
-        if (size < 1 || size > MAX_PAGE_SIZE) {
-            throw ProblemException.badRequest("size", "must be between 1 and " + MAX_PAGE_SIZE);
-        }
         ScoreService.HistoryPage history = scores.history(freelancerId, page, size);
         return new HistoryResponse(freelancerId, page, size, history.totalItems(),
                 history.entries().stream().map(HistoryResponse.Item::of).toList());

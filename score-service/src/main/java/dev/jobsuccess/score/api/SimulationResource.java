@@ -13,6 +13,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -56,15 +57,28 @@ public class SimulationResource {
                               Satisfaction satisfaction, boolean longTermEligible, LocalDate outcomeDate, List<Window> windows,
                               Integer jssWithout) {}
 
+    private final RequestLimits limits;
+
+    SimulationResource(RequestLimits limits) {
+        this.limits = limits;
+    }
+
     @POST
     @RolesAllowed({Roles.CLIENT, Roles.FREELANCER, Roles.PLATFORM})
     @Operation(summary = "Compute a Job Success Score from the given contracts (stateless)",
             description = "Request and response as in jss-engine-api.md. A request that breaks its rules, names an "
-                    + "unknown enum value or an unknown parameter gets 400 with a problem naming the field.")
+                    + "unknown enum value or an unknown parameter gets 400 with a problem naming the field. Size limits "
+                    + "(jobsuccess.score.limits.*, defaults in brackets): contracts per request (1000), payment dates per "
+                    + "contract (1000) and in the whole request (20000); beyond one, 413 naming the field.")
+    @APIResponse(responseCode = "200", description = "the score, its windows and each contract's treatment")
+    @APIResponse(responseCode = "400", description = "the request breaks a rule; errors[].field names the field")
+    @APIResponse(responseCode = "413", description = "more contracts or payment dates than the limits allow; "
+            + "errors[].field names the list")
     public SimulationResponse simulate(JssRequest request) {
         if (request == null) {
             throw ProblemException.badRequest("body", "is required");
         }
+        limits.simulation(request);
         JssResult result = JssEngine.compute(request);
         Map<String, Integer> without = JssEngine.jssWithout(request);
         List<ContractOut> contracts = new ArrayList<>();

@@ -8,6 +8,8 @@ import java.util.List;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import dev.jobsuccess.commons.problem.ProblemException;
 import dev.jobsuccess.jss.ContractRecord;
 import dev.jobsuccess.score.whatif.WhatIf;
@@ -19,7 +21,14 @@ import dev.jobsuccess.score.whatif.WhatIf;
  * @param includeUnrevealedFeedback PLATFORM only: start from unrevealed client feedback too
  * @param changes applied in order
  */
-public record WhatIfRequest(LocalDate asOf, Boolean includeUnrevealedFeedback, List<Change> changes) {
+public record WhatIfRequest(
+        @Schema(description = "The date of the \"after\" score: from today up to jobsuccess.score.limits.what-if-days-ahead "
+                + "(default 3650) days later; omitted for today")
+        LocalDate asOf,
+        Boolean includeUnrevealedFeedback,
+        @Schema(description = "Applied in order; at most jobsuccess.score.limits.what-if-changes (default 100), a new "
+                + "contract with at most payment-dates-per-contract (default 1000) payment dates")
+        List<Change> changes) {
 
     /** One change, named by its {@code type}. */
     @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")

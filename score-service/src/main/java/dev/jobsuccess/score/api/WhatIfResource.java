@@ -9,6 +9,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -26,10 +27,12 @@ public class WhatIfResource {
 
     private final WhatIfService whatIf;
     private final Access access;
+    private final RequestLimits limits;
 
-    WhatIfResource(WhatIfService whatIf, Access access) {
+    WhatIfResource(WhatIfService whatIf, Access access, RequestLimits limits) {
         this.whatIf = whatIf;
         this.access = access;
+        this.limits = limits;
     }
 
     @POST
@@ -37,10 +40,20 @@ public class WhatIfResource {
     @Operation(summary = "What would my score be if... (refund, rating, new contract, later date)",
             description = "The freelancer and PLATFORM only. Applies the changes to the freelancer's real facts and returns "
                     + "the score before (today) and after (at asOf), the difference per window, and badges gained or lost. "
-                    + "Stores nothing and emits nothing. includeUnrevealedFeedback is for PLATFORM only.")
+                    + "Stores nothing and emits nothing. includeUnrevealedFeedback is for PLATFORM only. Limits "
+                    + "(jobsuccess.score.limits.*, defaults in brackets): asOf from today to today + what-if-days-ahead "
+                    + "(3650), else 400; changes per what-if (100), payment dates per new contract (1000) and in all "
+                    + "(20000), else 413 naming the field.")
+    @APIResponse(responseCode = "200", description = "the score before and after the changes")
+    @APIResponse(responseCode = "400", description = "a change or asOf breaks a rule; errors[].field names the field")
+    @APIResponse(responseCode = "403", description = "neither the freelancer nor PLATFORM")
+    @APIResponse(responseCode = "413", description = "more changes or payment dates than the limits allow; "
+            + "errors[].field names the list")
     public WhatIf.Answer whatIf(@PathParam("freelancerId") String freelancerId, WhatIfRequest request) {
         access.requireSelfOrPlatform(freelancerId);
-        WhatIf.Question question = (request == null ? new WhatIfRequest(null, null, null) : request).toQuestion();
+        WhatIfRequest given = request == null ? new WhatIfRequest(null, null, null) : request;
+        limits.whatIf(given);
+        WhatIf.Question question = given.toQuestion();
         if (question.includeUnrevealedFeedback() && !access.isPlatform()) {
             throw ProblemException.forbidden("UNREVEALED_FEEDBACK",
                     "only the platform may simulate with feedback the freelancer has not seen yet");

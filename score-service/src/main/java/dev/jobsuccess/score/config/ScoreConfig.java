@@ -74,6 +74,8 @@ public interface ScoreConfig {
 
     Snapshot snapshot();
 
+    Limits limits();
+
     /** The legacy perk's rules (§d.3.8). */
     interface Perk {
         /** Requests on or after {@link #sunsetDate()} are rejected while this is true. */
@@ -138,5 +140,45 @@ public interface ScoreConfig {
          */
         @WithDefault("1000")
         int chunkSize();
+    }
+
+    /**
+     * What one request may ask of the service. The engine's cost grows with what a request carries (a simulation
+     * computes each contract's score without it, so its cost grows with the square of the contracts): without bounds
+     * any signed-in caller could spend seconds of CPU per request. The defaults lie far beyond a real freelancer
+     * (hundreds of contracts in a career, a weekly payment for ten years is 520 dates) and the spec's examples (at
+     * most 9 contracts, 51 payment dates); a request beyond them gets 413 naming the field.
+     */
+    interface Limits {
+        /** Contracts in one {@code POST /simulations}. */
+        @WithDefault("1000")
+        int simulationContracts();
+
+        /** Payment dates of one contract, simulated or a what-if's new contract. */
+        @WithDefault("1000")
+        int paymentDatesPerContract();
+
+        /** Payment dates of all the contracts of one request together. */
+        @WithDefault("20000")
+        int paymentDatesPerRequest();
+
+        /** Changes in one what-if. */
+        @WithDefault("100")
+        int whatIfChanges();
+
+        /** How far after today a what-if may look ({@code asOf}), in days. */
+        @WithDefault("3650")
+        int whatIfDaysAhead();
+
+        /** Freelancer ids one rebuild may name (a rebuild of everyone names none). */
+        @WithDefault("1000")
+        int rebuildFreelancerIds();
+
+        /**
+         * How far before today PLATFORM may run the snapshot of a date, in days. An older date recomputes every
+         * freelancer with a contract since two years before it, and nothing it stores is shown any more.
+         */
+        @WithDefault("3650")
+        int snapshotDaysBack();
     }
 }

@@ -19,6 +19,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 
+import dev.jobsuccess.commons.problem.ProblemException;
 import dev.jobsuccess.score.config.ScoreConfig;
 import dev.jobsuccess.score.facts.FactLoader;
 import dev.jobsuccess.score.scoring.ChangeCause;
@@ -54,6 +55,7 @@ public class SnapshotService {
     private final Recomputer recomputer;
     private final ScoreModel model;
     private final ScoreConfig.Snapshot config;
+    private final int daysBackOnRequest;
     private final String replica = "score-service-" + UUID.randomUUID();
 
     SnapshotService(EntityManager em, Clock clock, Recomputer recomputer, ScoreModel model, ScoreConfig config) {
@@ -62,6 +64,7 @@ public class SnapshotService {
         this.recomputer = recomputer;
         this.model = model;
         this.config = config.snapshot();
+        this.daysBackOnRequest = config.limits().snapshotDaysBack();
     }
 
     @Scheduled(identity = "daily-snapshot", cron = "${jobsuccess.score.snapshot.cron}", timeZone = "UTC",
@@ -133,6 +136,26 @@ public class SnapshotService {
         }
         LOG.infof("snapshot %s: %d freelancers", date, candidates.size());
         return candidates.size();
+    }
+
+    /**
+     * {@link #snapshotDay} for PLATFORM's request: only a date that has come (a later one would publish scores from the
+     * future), and not older than snapshot-days-back (an old date recomputes nearly every freelancer, and nothing it
+     * stores is shown any more).
+     *
+     * @throws ProblemException 400 naming {@code date} outside that range
+     */
+    public int snapshotDayRequested(LocalDate date) {
+        LocalDate today = FactLoader.utcDate(clock.instant());
+        if (date.isAfter(today)) {
+            throw ProblemException.badRequest("date", "must not be after today (" + today + ")");
+        }
+        LocalDate earliest = today.minusDays(daysBackOnRequest);
+        if (date.isBefore(earliest)) {
+            throw ProblemException.badRequest("date", "must not be before " + earliest + " (" + daysBackOnRequest
+                    + " days before today)");
+        }
+        return snapshotDay(date);
     }
 
     private boolean recomputesOn(LocalDate date) {

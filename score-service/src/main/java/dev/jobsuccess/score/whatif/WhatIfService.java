@@ -63,6 +63,12 @@ public class WhatIfService {
         if (asOf.isBefore(today)) {
             throw ProblemException.badRequest("asOf", "must not be before today (" + today + "): the past is not hypothetical");
         }
+        // The facts and the engine hold any date, but nobody plans decades ahead: the bound keeps the question meaningful.
+        LocalDate latest = today.plusDays(model.config().limits().whatIfDaysAhead());
+        if (asOf.isAfter(latest)) {
+            throw ProblemException.badRequest("asOf", "must not be after " + latest + " ("
+                    + model.config().limits().whatIfDaysAhead() + " days from today)");
+        }
         Visibility visibility = question.includeUnrevealedFeedback() ? Visibility.ALL : Visibility.PUBLISHED;
         FreelancerFacts facts = loader.load(List.of(freelancerId), asOf).get(freelancerId);
         List<ContractRecord> beforeRecords = model.records(facts, visibility);
