@@ -53,7 +53,7 @@ public class AdminResource {
     /** @param date snapshot this date now (again, without claiming it); omitted: every due date up to today */
     public record SnapshotRequest(
             @Schema(description = "From jobsuccess.score.limits.snapshot-days-back (default 3650) days before today up to "
-                    + "today (service clock); omitted: every due date up to today")
+                    + "today (service clock); omitted ({}): every due date up to today")
             LocalDate date) {}
 
     public record SnapshotResponse(List<LocalDate> taken) {}
@@ -91,8 +91,9 @@ public class AdminResource {
     @Operation(summary = "Run the daily snapshot now: every due date up to today (service clock), or one given date",
             description = "A given date lies between jobsuccess.score.limits.snapshot-days-back (default 3650) days "
                     + "before today and today, else 400 naming date.")
-    public SnapshotResponse snapshot(SnapshotRequest request) {
-        if (request != null && request.date() != null) {
+    public SnapshotResponse snapshot(@NotNull @Valid SnapshotRequest request) {
+        // An explicit body even for "every due date" ({}): an empty request must not take snapshots.
+        if (request.date() != null) {
             snapshots.snapshotDayRequested(request.date());
             return new SnapshotResponse(List.of(request.date()));
         }

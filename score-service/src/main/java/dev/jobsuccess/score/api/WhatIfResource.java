@@ -1,6 +1,8 @@
 package dev.jobsuccess.score.api;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -49,11 +51,10 @@ public class WhatIfResource {
     @APIResponse(responseCode = "403", description = "neither the freelancer nor PLATFORM")
     @APIResponse(responseCode = "413", description = "more changes or payment dates than the limits allow; "
             + "errors[].field names the list")
-    public WhatIf.Answer whatIf(@PathParam("freelancerId") String freelancerId, WhatIfRequest request) {
+    public WhatIf.Answer whatIf(@PathParam("freelancerId") String freelancerId, @NotNull @Valid WhatIfRequest request) {
         access.requireSelfOrPlatform(freelancerId);
-        WhatIfRequest given = request == null ? new WhatIfRequest(null, null, null) : request;
-        limits.whatIf(given);
-        WhatIf.Question question = given.toQuestion();
+        limits.whatIf(request);
+        WhatIf.Question question = request.toQuestion();
         if (question.includeUnrevealedFeedback() && !access.isPlatform()) {
             throw ProblemException.forbidden("UNREVEALED_FEEDBACK",
                     "only the platform may simulate with feedback the freelancer has not seen yet");
