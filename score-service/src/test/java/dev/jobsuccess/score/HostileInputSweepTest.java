@@ -42,8 +42,12 @@ class HostileInputSweepTest {
                 new Caller("client", bearer("c-" + UUID.randomUUID(), "CLIENT")),
                 new Caller("platform", bearer("ops-" + UUID.randomUUID(), "PLATFORM"))),
                 Map.of("freelancerId", freelancer),
-                () -> List.of(Db.count("SELECT count(*) FROM freelancer_score"), Db.count("SELECT count(*) FROM score_history"),
-                        Db.count("SELECT count(*) FROM outbox_message"), Db.count("SELECT count(*) FROM feedback_removal"),
+                // Scoped to the fixture's freelancer (events of earlier tests may still be applied meanwhile), except
+                // snapshot runs, which only an admin call or the daily schedule starts.
+                () -> List.of(Db.count("SELECT count(*) FROM freelancer_score WHERE freelancer_id = ?1", freelancer),
+                        Db.count("SELECT count(*) FROM score_history WHERE freelancer_id = ?1", freelancer),
+                        Db.count("SELECT count(*) FROM outbox_message WHERE message_key = ?1", freelancer),
+                        Db.count("SELECT count(*) FROM feedback_removal WHERE freelancer_id = ?1", freelancer),
                         Db.count("SELECT count(*) FROM snapshot_run")));
         HostileInputSweep.Report report = sweep.run();
         System.out.printf("hostile-input sweep (score-service): %d requests over %d operations, %d findings%n",
