@@ -43,12 +43,10 @@ public class StrictJson implements ObjectMapperCustomizer {
     public static final LocalDate EARLIEST_DATE = LocalDate.of(1970, 1, 1);
     /** The latest date a request may name: far enough for any contract, near enough that no arithmetic overflows. */
     public static final LocalDate LATEST_DATE = LocalDate.of(2199, 12, 31);
-    /** The messages of the rules above, as a 400 names them. */
-    public static final java.util.Set<String> RULES = java.util.Set.of(
-            "must not contain control characters or unpaired surrogates",
-            "must lie between " + EARLIEST_DATE + " and " + LATEST_DATE);
     static final String TEXT_RULE = "must not contain control characters or unpaired surrogates";
-    static final String DATE_RULE = "must lie between " + EARLIEST_DATE + " and " + LATEST_DATE;
+    public static final String DATE_RULE = "must lie between " + EARLIEST_DATE + " and " + LATEST_DATE;
+    /** The messages of the rules above, as a 400 names them. */
+    public static final java.util.Set<String> RULES = java.util.Set.of(TEXT_RULE, DATE_RULE);
 
     @Override
     public int priority() {
@@ -79,6 +77,11 @@ public class StrictJson implements ObjectMapperCustomizer {
         mapper.registerModule(module);
     }
 
+    /** Whether a date lies in the range every request date must lie in. */
+    public static boolean inRange(LocalDate date) {
+        return !date.isBefore(EARLIEST_DATE) && !date.isAfter(LATEST_DATE);
+    }
+
     /** Whether a JSON shape is the natural one of a target type, which stays accepted. */
     private static boolean sameShape(LogicalType type, CoercionInputShape shape) {
         return switch (type) {
@@ -91,7 +94,7 @@ public class StrictJson implements ObjectMapperCustomizer {
     }
 
     /** Strings as JSON strings only, without control characters (tab and line breaks aside) or unpaired surrogates. */
-    static final class PlainString extends StdScalarDeserializer<String> {
+    public static final class PlainString extends StdScalarDeserializer<String> {
 
         PlainString() {
             super(String.class);
@@ -114,7 +117,8 @@ public class StrictJson implements ObjectMapperCustomizer {
             return LogicalType.Textual;
         }
 
-        static boolean isPlain(String value) {
+        /** Whether a string is free of control characters (tab and line breaks aside) and unpaired surrogates. */
+        public static boolean isPlain(String value) {
             for (int i = 0; i < value.length(); i++) {
                 char c = value.charAt(i);
                 if (Character.isISOControl(c) && c != '\t' && c != '\n' && c != '\r') {
@@ -171,7 +175,7 @@ public class StrictJson implements ObjectMapperCustomizer {
                 case OffsetDateTime o -> o.withOffsetSameInstant(ZoneOffset.UTC).toLocalDate();
                 case null, default -> null;
             };
-            if (date != null && (date.isBefore(EARLIEST_DATE) || date.isAfter(LATEST_DATE))) {
+            if (date != null && !inRange(date)) {
                 throw InvalidFormatException.from(p, DATE_RULE, String.valueOf(value), ((Temporal) value).getClass());
             }
             return value;

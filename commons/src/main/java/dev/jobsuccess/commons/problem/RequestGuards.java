@@ -12,6 +12,8 @@ import jakarta.ws.rs.core.Response;
 
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
+import dev.jobsuccess.commons.json.StrictJson;
+
 /**
  * Checks every matched request before its resource runs:
  * <ul>
@@ -62,20 +64,9 @@ public class RequestGuards {
         return null;
     }
 
+    /** As every JSON string must be, and single-line, and without U+FFFD (what a decoder leaves for non-UTF-8 bytes). */
     private static boolean plain(String value) {
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            // U+FFFD is what a decoder leaves for bytes that are not UTF-8.
-            if (Character.isISOControl(c) || c == '\uFFFD') {
-                return false;
-            }
-            if (Character.isHighSurrogate(c) && i + 1 < value.length() && Character.isLowSurrogate(value.charAt(i + 1))) {
-                i++;
-            } else if (Character.isSurrogate(c)) {
-                return false;
-            }
-        }
-        return true;
+        return StrictJson.PlainString.isPlain(value) && value.chars().noneMatch(c -> c == '\t' || c == '\n' || c == '\r' || c == 0xFFFD);
     }
 
     private static Response typedQueryParameters(ContainerRequestContext request, Method method) {
@@ -142,10 +133,7 @@ public class RequestGuards {
     }
 
     private static String inRange(java.time.LocalDate date) {
-        boolean in = !date.isBefore(dev.jobsuccess.commons.json.StrictJson.EARLIEST_DATE)
-                && !date.isAfter(dev.jobsuccess.commons.json.StrictJson.LATEST_DATE);
-        return in ? null : "must lie between " + dev.jobsuccess.commons.json.StrictJson.EARLIEST_DATE + " and "
-                + dev.jobsuccess.commons.json.StrictJson.LATEST_DATE;
+        return StrictJson.inRange(date) ? null : StrictJson.DATE_RULE;
     }
 
     private static Response problem(Problem problem) {
