@@ -66,6 +66,7 @@ public final class MoneyLimit {
     abstract static class AtMost<A extends java.lang.annotation.Annotation> implements ConstraintValidator<A, Long> {
 
         private final ToLongFunction<ContractConfig> limit;
+        private volatile ContractConfig config;
 
         AtMost(ToLongFunction<ContractConfig> limit) {
             this.limit = limit;
@@ -76,14 +77,23 @@ public final class MoneyLimit {
             if (cents == null) {
                 return true;
             }
-            // Looked up on each use: Hibernate Validator creates validators before the configuration is in place.
-            long max = limit.applyAsLong(CDI.current().select(ContractConfig.class).get());
+            long max = limit.applyAsLong(config());
             if (cents <= max) {
                 return true;
             }
             context.disableDefaultConstraintViolation();
             context.buildConstraintViolationWithTemplate("must be at most " + max + " cents").addConstraintViolation();
             return false;
+        }
+
+        /** Looked up at first use, not at creation: Hibernate Validator creates validators before the configuration is in place. */
+        private ContractConfig config() {
+            ContractConfig c = config;
+            if (c == null) {
+                c = CDI.current().select(ContractConfig.class).get();
+                config = c;
+            }
+            return c;
         }
     }
 }

@@ -62,37 +62,64 @@ public class FactLoader {
         return em.unwrap(Session.class).doReturningWork(connection -> load(connection, freelancerIds, asOf));
     }
 
+    /** Contract-level facts, and the flags of their clients; the first column says what the row is. */
+    private static final String CONTRACT_ROWS = """
+            SELECT 'CLOSED', contract_id, freelancer_id, client_id, status, started_at, ended_at, net_earnings_cents,
+                   payment_instants, end_reason_code, ended_by, dispute_outcome, occurred_at, NULL::text
+            FROM contract_fact WHERE freelancer_id = ANY (?)
+            UNION ALL SELECT 'ADJUSTED', contract_id, freelancer_id, client_id, NULL, NULL, NULL, net_earnings_cents,
+                   payment_instants, NULL, NULL, dispute_outcome, occurred_at, adjustment_cause
+            FROM contract_adjustment_fact WHERE freelancer_id = ANY (?)
+            UNION ALL SELECT 'STARTED', contract_id, freelancer_id, client_id, NULL, started_at, NULL, NULL, NULL, NULL,
+                   NULL, NULL, occurred_at, NULL
+            FROM contract_start_fact WHERE freelancer_id = ANY (?)
+            UNION ALL SELECT 'PAID', contract_id, freelancer_id, client_id, status, started_at, NULL, net_earnings_cents,
+                   payment_instants, NULL, NULL, NULL, occurred_at, NULL
+            FROM contract_payment_fact WHERE freelancer_id = ANY (?)
+            UNION ALL SELECT 'FLAGGED', NULL, NULL, client_id, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL
+            FROM client_flag_fact WHERE flagged
+                AND client_id IN (SELECT client_id FROM contract_party WHERE freelancer_id = ANY (?))""";
+
+    /** Feedback-level facts; the first column says what the row is. */
+    private static final String FEEDBACK_ROWS = """
+            SELECT 'END', contract_id, feedback_id, private_recommend, public_overall, private_end_reason, submitted_at
+            FROM client_feedback_fact WHERE freelancer_id = ANY (?)
+            UNION ALL SELECT 'PERIODIC', contract_id, feedback_id, private_recommend, public_overall, NULL, submitted_at
+            FROM periodic_feedback_fact WHERE freelancer_id = ANY (?)
+            UNION ALL SELECT 'REVEALED', contract_id, feedback_id, NULL, NULL, NULL, NULL
+            FROM feedback_reveal_fact WHERE freelancer_id = ANY (?)
+            UNION ALL SELECT 'WINDOW_CLOSED', contract_id, NULL, NULL, NULL, NULL, NULL
+            FROM feedback_window_fact WHERE freelancer_id = ANY (?)
+            UNION ALL SELECT 'REMOVED', contract_id, NULL, NULL, NULL, NULL, NULL
+            FROM feedback_removal WHERE freelancer_id = ANY (?) AND accepted AND NOT kept_in_jss""";
+
+    private static final String WEEKLY_ROWS =
+            "SELECT freelancer_id, week_date, jss FROM weekly_score WHERE freelancer_id = ANY (?) AND week_date >= ?";
+
     private Map<String, FreelancerFacts> load(Connection connection, Collection<String> freelancerIds, LocalDate asOf)
             throws SQLException {
         Map<String, FreelancerFacts> out = new LinkedHashMap<>();
         Array ids = connection.createArrayOf("text", freelancerIds.toArray());
-        // Three queries whatever the number of freelancers: the contract-level facts (and the flags of their clients),
-        // the feedback-level ones, the weekly scores. Each UNION branch says in its first column what its row is.
         List<StoredContract> contracts = new ArrayList<>();
         Map<String, StoredAdjustment> adjustments = new HashMap<>();
         Map<String, StoredStart> starts = new HashMap<>();
         Map<String, StoredOpenPayment> openPayments = new HashMap<>();
         Set<String> flaggedClients = new HashSet<>();
-        try (PreparedStatement select = connection.prepareStatement("""
-                SELECT 'CLOSED', contract_id, freelancer_id, client_id, status, started_at, ended_at, net_earnings_cents,
-                       payment_instants, end_reason_code, ended_by, dispute_outcome, occurred_at, NULL::text
-                FROM contract_fact WHERE freelancer_id = ANY (?)
-                UNION ALL SELECT 'ADJUSTED', contract_id, freelancer_id, client_id, NULL, NULL, NULL, net_earnings_cents,
-                       payment_instants, NULL, NULL, dispute_outcome, occurred_at, adjustment_cause
-                FROM contract_adjustment_fact WHERE freelancer_id = ANY (?)
-                UNION ALL SELECT 'STARTED', contract_id, freelancer_id, client_id, NULL, started_at, NULL, NULL, NULL, NULL,
-                       NULL, NULL, occurred_at, NULL
-                FROM contract_start_fact WHERE freelancer_id = ANY (?)
-                UNION ALL SELECT 'PAID', contract_id, freelancer_id, client_id, status, started_at, NULL, net_earnings_cents,
-                       payment_instants, NULL, NULL, NULL, occurred_at, NULL
-                FROM contract_payment_fact WHERE freelancer_id = ANY (?)
-                UNION ALL SELECT 'FLAGGED', NULL, NULL, client_id, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL
-                FROM client_flag_fact WHERE flagged
-                    AND client_id IN (SELECT client_id FROM contract_party WHERE freelancer_id = ANY (?))""")) {
-            for (int i = 1; i <= 5; i++) {
+        Map<String, StoredFeedback> endFeedback = new HashMap<>();
+        Map<String, List<StoredFeedback>> periodic = new HashMap<>();
+        Set<String> revealedFeedback = new HashSet<>();
+        Set<String> closedWindows = new HashSet<>();
+        Set<String> removedContracts = new HashSet<>();
+        Map<String, Map<LocalDate, Integer>> weekly = new HashMap<>();
+        // Three queries whatever the number of freelancers, sent in one round trip: the driver sends the statements
+        // together and hands their results back in order.
+        try (PreparedStatement select = connection.prepareStatement(CONTRACT_ROWS + ";\n" + FEEDBACK_ROWS + ";\n" + WEEKLY_ROWS)) {
+            for (int i = 1; i <= 11; i++) {
                 select.setArray(i, ids);
             }
-            try (ResultSet r = select.executeQuery()) {
+            select.setObject(12, asOf.minusWeeks(WEEKS_KEPT_IN_VIEW));
+            select.execute();
+            try (ResultSet r = select.getResultSet()) {
                 while (r.next()) {
                     switch (r.getString(1)) {
                         case "CLOSED" -> contracts.add(new StoredContract(r.getString(2), r.getString(3), r.getString(4),
@@ -111,27 +138,8 @@ public class FactLoader {
                     }
                 }
             }
-        }
-        Map<String, StoredFeedback> endFeedback = new HashMap<>();
-        Map<String, List<StoredFeedback>> periodic = new HashMap<>();
-        Set<String> revealedFeedback = new HashSet<>();
-        Set<String> closedWindows = new HashSet<>();
-        Set<String> removedContracts = new HashSet<>();
-        try (PreparedStatement select = connection.prepareStatement("""
-                SELECT 'END', contract_id, feedback_id, private_recommend, public_overall, private_end_reason, submitted_at
-                FROM client_feedback_fact WHERE freelancer_id = ANY (?)
-                UNION ALL SELECT 'PERIODIC', contract_id, feedback_id, private_recommend, public_overall, NULL, submitted_at
-                FROM periodic_feedback_fact WHERE freelancer_id = ANY (?)
-                UNION ALL SELECT 'REVEALED', contract_id, feedback_id, NULL, NULL, NULL, NULL
-                FROM feedback_reveal_fact WHERE freelancer_id = ANY (?)
-                UNION ALL SELECT 'WINDOW_CLOSED', contract_id, NULL, NULL, NULL, NULL, NULL
-                FROM feedback_window_fact WHERE freelancer_id = ANY (?)
-                UNION ALL SELECT 'REMOVED', contract_id, NULL, NULL, NULL, NULL, NULL
-                FROM feedback_removal WHERE freelancer_id = ANY (?) AND accepted AND NOT kept_in_jss""")) {
-            for (int i = 1; i <= 5; i++) {
-                select.setArray(i, ids);
-            }
-            try (ResultSet r = select.executeQuery()) {
+            select.getMoreResults();
+            try (ResultSet r = select.getResultSet()) {
                 while (r.next()) {
                     String contractId = r.getString(2);
                     switch (r.getString(1)) {
@@ -145,23 +153,18 @@ public class FactLoader {
                     }
                 }
             }
+            select.getMoreResults();
+            try (ResultSet r = select.getResultSet()) {
+                while (r.next()) {
+                    weekly.computeIfAbsent(r.getString(1), k -> new HashMap<>()).put(r.getObject(2, LocalDate.class), r.getInt(3));
+                }
+            }
         }
         // A close always wins over the open facts, whatever order they arrived in: an ended contract never reopens.
         Set<String> closed = contracts.stream().map(StoredContract::contractId).collect(toSet());
         Set<String> open = new TreeSet<>();
         starts.keySet().stream().filter(id -> !closed.contains(id)).forEach(open::add);
         openPayments.keySet().stream().filter(id -> !closed.contains(id)).forEach(open::add);
-        Map<String, Map<LocalDate, Integer>> weekly = new HashMap<>();
-        try (PreparedStatement select = connection.prepareStatement(
-                "SELECT freelancer_id, week_date, jss FROM weekly_score WHERE freelancer_id = ANY (?) AND week_date >= ?")) {
-            select.setArray(1, ids);
-            select.setObject(2, asOf.minusWeeks(WEEKS_KEPT_IN_VIEW));
-            try (ResultSet r = select.executeQuery()) {
-                while (r.next()) {
-                    weekly.computeIfAbsent(r.getString(1), k -> new HashMap<>()).put(r.getObject(2, LocalDate.class), r.getInt(3));
-                }
-            }
-        }
 
         Map<String, List<ContractFacts>> byFreelancer = new HashMap<>();
         for (StoredContract c : contracts) {
