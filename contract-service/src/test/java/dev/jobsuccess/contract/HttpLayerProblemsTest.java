@@ -35,6 +35,21 @@ class HttpLayerProblemsTest {
     }
 
     @Test
+    void aBodyOverTheSizeLimitIs413AndPaysNothing() {
+        String c = user("c");
+        String id = activeFixed(c, user("f"), 50_000);
+        // Longer than quarkus.http.limits.max-body-size (10 MB): refused whether or not it says its length up front.
+        String body = "{\"amountCents\":500,\"note\":\"" + "a".repeat(11 * 1024 * 1024) + "\"}";
+        client(c).body(body).post("/contracts/{id}/bonus", id).then().statusCode(413)
+                .contentType("application/problem+json").body("code", equalTo("PAYLOAD_TOO_LARGE"));
+        // A stream of unknown length goes out chunked.
+        client(c).body(new java.io.ByteArrayInputStream(body.getBytes(
+                java.nio.charset.StandardCharsets.UTF_8))).post("/contracts/{id}/bonus", id).then().statusCode(413)
+                .contentType("application/problem+json").body("code", equalTo("PAYLOAD_TOO_LARGE"));
+        assertEquals(0, ledger(c, id).stream().filter(e -> e.startsWith("BONUS")).count());
+    }
+
+    @Test
     void trailingGarbageAndEnumNumbersAreRefusedNamingTheField() {
         String c = user("c");
         String id = activeFixed(c, user("f"), 50_000);
