@@ -9,13 +9,23 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+
 import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.common.http.TestHTTPResource;
 
 import io.quarkus.test.junit.QuarkusTest;
 
 /** Refusals the framework makes before any resource runs are RFC 9457 problems too, and change nothing. */
 @QuarkusTest
 class HttpLayerProblemsTest {
+
+    @TestHTTPResource("/")
+    URI base;
 
     @Test
     void anUnknownPathIsAProblem() {
@@ -47,6 +57,25 @@ class HttpLayerProblemsTest {
                 java.nio.charset.StandardCharsets.UTF_8))).post("/contracts/{id}/bonus", id).then().statusCode(413)
                 .contentType("application/problem+json").body("code", equalTo("PAYLOAD_TOO_LARGE"));
         assertEquals(0, ledger(c, id).stream().filter(e -> e.startsWith("BONUS")).count());
+    }
+
+    @Test
+    void anHttp2RequestWithABodyIsServed() throws Exception {
+        String c = user("c");
+        String id = activeFixed(c, user("f"), 50_000);
+        try (HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_2).build()) {
+            // The first request upgrades the connection to h2c; the bonus then goes as an HTTP/2 stream with a body.
+            URI ledger = URI.create(base + "contracts/" + id + "/ledger");
+            http.send(HttpRequest.newBuilder(ledger).header("Authorization", bearer(c, "CLIENT")).build(),
+                    HttpResponse.BodyHandlers.discarding());
+            HttpResponse<String> bonus = http.send(HttpRequest.newBuilder(URI.create(base + "contracts/" + id + "/bonus"))
+                    .header("Authorization", bearer(c, "CLIENT")).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"amountCents\":500}")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(HttpClient.Version.HTTP_2, bonus.version());
+            assertEquals(200, bonus.statusCode(), bonus.body());
+        }
+        assertEquals(1, ledger(c, id).stream().filter(e -> e.startsWith("BONUS")).count());
     }
 
     @Test

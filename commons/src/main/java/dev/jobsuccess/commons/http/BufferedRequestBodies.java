@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.runtime.configuration.MemorySize;
 import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpVersion;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
@@ -34,8 +35,17 @@ public class BufferedRequestBodies {
     void install(@Observes Router router, ObjectMapper json,
                  @ConfigProperty(name = "quarkus.http.limits.max-body-size", defaultValue = "10240K") MemorySize maxBodySize) {
         long limit = maxBodySize.asLongValue();
+        BodyHandler buffer = BodyHandler.create(false).setBodyLimit(limit).setPreallocateBodyBuffer(true);
         router.route().order(ORDER)
-                .handler(BodyHandler.create(false).setBodyLimit(limit).setPreallocateBodyBuffer(true))
+                .handler(context -> {
+                    // An HTTP/2 stream that was read whole refuses the pause Quarkus REST sends it ("Request has already
+                    // been read", a 500): HTTP/2 bodies keep Quarkus' own streaming read and size limit.
+                    if (context.request().version() == HttpVersion.HTTP_2) {
+                        context.next();
+                    } else {
+                        buffer.handle(context);
+                    }
+                })
                 .failureHandler(context -> tooLarge(context, json, limit));
     }
 
