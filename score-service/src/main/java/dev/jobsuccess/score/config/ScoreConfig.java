@@ -18,6 +18,14 @@ import io.smallrye.config.WithName;
 @ConfigMapping(prefix = "jobsuccess.score")
 public interface ScoreConfig {
 
+    /**
+     * Freelancers whose facts a recompute holds in memory at once. A poll (up to max-poll-records events) or a snapshot
+     * chunk may touch thousands of freelancers, each with any number of contracts; their facts are loaded and scored a
+     * group of this many at a time, so the heap holds one group's facts, not the whole poll's.
+     */
+    @WithDefault("500")
+    int freelancersPerLoad();
+
     /** Names the model in score-changed; change it whenever a parameter below changes. */
     @WithDefault("jss-model-1")
     String modelVersion();

@@ -22,6 +22,7 @@ import dev.jobsuccess.commons.outbox.Outbox;
 import dev.jobsuccess.commons.outbox.OutgoingEvent;
 import dev.jobsuccess.jss.ContractRecord;
 import dev.jobsuccess.jss.JssResult;
+import dev.jobsuccess.score.config.ScoreConfig;
 import dev.jobsuccess.score.facts.FactLoader;
 import dev.jobsuccess.score.facts.FreelancerFacts;
 import dev.jobsuccess.score.messaging.ScoreEvents;
@@ -35,7 +36,6 @@ import dev.jobsuccess.score.messaging.ScoreEvents;
 public class Recomputer {
 
     private static final Logger LOG = Logger.getLogger(Recomputer.class);
-
     /** How a recompute treats badges and the weekly record. */
     public enum Mode {
         /** Score only; badges stay as the last snapshot evaluated them (§d.3.9: evaluated at each snapshot). */
@@ -54,8 +54,11 @@ public class Recomputer {
     private final ScoreEvents events;
     private final Outbox outbox;
     private final Clock clock;
+    private final int freelancersPerLoad;
 
-    Recomputer(FactLoader loader, ScoreRows scoreRows, ScoreModel model, ScoreEvents events, Outbox outbox, Clock clock) {
+    Recomputer(FactLoader loader, ScoreRows scoreRows, ScoreModel model, ScoreEvents events, Outbox outbox, Clock clock,
+               ScoreConfig config) {
+        this.freelancersPerLoad = config.freelancersPerLoad();
         this.loader = loader;
         this.scoreRows = scoreRows;
         this.model = model;
@@ -80,17 +83,21 @@ public class Recomputer {
         }
         Instant now = clock.instant();
         Map<String, ScoreRow> rows = scoreRows.lock(ids, now);
-        // Read after the locks: a recompute that waited sees every fact the one before it committed.
-        Map<String, FreelancerFacts> facts = loader.load(ids, asOf);
         Changes changes = new Changes();
         Map<String, String> failed = new LinkedHashMap<>();
         List<Recomputed> out = new ArrayList<>(ids.size());
-        for (String freelancerId : ids) {
-            try {
-                out.add(recomputeOne(rows.get(freelancerId), facts.get(freelancerId), asOf, mode, causes.apply(freelancerId),
-                        now, changes));
-            } catch (RuntimeException e) {
-                failed.put(freelancerId, e.getClass().getSimpleName() + ": " + e.getMessage());
+        List<String> ordered = List.copyOf(ids);
+        for (int from = 0; from < ordered.size(); from += freelancersPerLoad) {
+            List<String> group = ordered.subList(from, Math.min(ordered.size(), from + freelancersPerLoad));
+            // Read after the locks: a recompute that waited sees every fact the one before it committed.
+            Map<String, FreelancerFacts> facts = loader.load(group, asOf);
+            for (String freelancerId : group) {
+                try {
+                    out.add(recomputeOne(rows.get(freelancerId), facts.get(freelancerId), asOf, mode,
+                            causes.apply(freelancerId), now, changes));
+                } catch (RuntimeException e) {
+                    failed.put(freelancerId, e.getClass().getSimpleName() + ": " + e.getMessage());
+                }
             }
         }
         if (!failed.isEmpty()) {

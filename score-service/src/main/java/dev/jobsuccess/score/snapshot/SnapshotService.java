@@ -128,11 +128,9 @@ public class SnapshotService {
             return 0;
         }
         List<String> candidates = QuarkusTransaction.requiringNew().call(() -> candidates(date, null, null));
-        ChangeCause cause = ChangeCause.snapshot(date);
         for (int from = 0; from < candidates.size(); from += config.chunkSize()) {
             List<String> chunk = candidates.subList(from, Math.min(candidates.size(), from + config.chunkSize()));
-            QuarkusTransaction.requiringNew().run(() -> recomputer.recomputeSkippingFailures(chunk, date,
-                    Recomputer.Mode.SNAPSHOT, f -> cause));
+            QuarkusTransaction.requiringNew().run(() -> recompute(chunk, date));
         }
         LOG.infof("snapshot %s: %d freelancers", date, candidates.size());
         return candidates.size();
@@ -241,8 +239,7 @@ public class SnapshotService {
             }
             int chunkNo = ((Number) open.getFirst()[0]).intValue();
             List<String> freelancers = candidates(date, (String) open.getFirst()[1], (String) open.getFirst()[2]);
-            ChangeCause cause = ChangeCause.snapshot(date);
-            recomputer.recomputeSkippingFailures(freelancers, date, Recomputer.Mode.SNAPSHOT, f -> cause);
+            recompute(freelancers, date);
             em.createNativeQuery("""
                             UPDATE snapshot_chunk SET completed_at = ?1, completed_by = ?2, freelancers = ?3
                             WHERE snapshot_date = ?4 AND chunk_no = ?5""")
@@ -275,6 +272,12 @@ public class SnapshotService {
             }
             return updated == 1;
         });
+    }
+
+    /** One chunk of the date's snapshot, in the caller's transaction; a freelancer who cannot be scored is left out. */
+    private void recompute(List<String> freelancers, LocalDate date) {
+        ChangeCause cause = ChangeCause.snapshot(date);
+        recomputer.recomputeSkippingFailures(freelancers, date, Recomputer.Mode.SNAPSHOT, f -> cause);
     }
 
     /** The date's candidates from {@code from} (inclusive) to {@code to} (exclusive), each null for no bound. */
