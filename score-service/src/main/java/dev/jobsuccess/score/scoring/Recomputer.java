@@ -36,6 +36,7 @@ import dev.jobsuccess.score.messaging.ScoreEvents;
 public class Recomputer {
 
     private static final Logger LOG = Logger.getLogger(Recomputer.class);
+
     /** How a recompute treats badges and the weekly record. */
     public enum Mode {
         /** Score only; badges stay as the last snapshot evaluated them (§d.3.9: evaluated at each snapshot). */
