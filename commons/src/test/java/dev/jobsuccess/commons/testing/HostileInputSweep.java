@@ -43,7 +43,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * that may be valid in some state (a missing optional field, zero, an empty string) are sent last and checked
  * only for the first two rules.
  *
- * <p>Not sent: a malformed percent-encoding such as {@code %zz}. Vert.x refuses it with a bare 400 before any
+ * <p>Not sent: a malformed percent-encoding such as {@code %zz}. Quarkus' URI check refuses it with a bare 400 before any
  * application code (filter, route or mapper) runs, so no service can answer it with a problem body.
  */
 public final class HostileInputSweep {
