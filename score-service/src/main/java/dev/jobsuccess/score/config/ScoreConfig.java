@@ -23,7 +23,7 @@ public interface ScoreConfig {
      * chunk may touch thousands of freelancers, each with any number of contracts; their facts are loaded and scored a
      * group of this many at a time, so the heap holds one group's facts, not the whole poll's.
      */
-    @WithDefault("500")
+    @WithDefault("1000")
     int freelancersPerLoad();
 
     /** Names the model in score-changed; change it whenever a parameter below changes. */
