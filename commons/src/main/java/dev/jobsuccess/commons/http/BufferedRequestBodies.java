@@ -73,8 +73,8 @@ public class BufferedRequestBodies {
 
     /** A body over the limit is a 413 with a problem body, like every other 4xx; the connection closes, unread. */
     private static void tooLarge(RoutingContext context, ObjectMapper json, long limit) {
-        Problem problem = Problem.of(413, "PAYLOAD_TOO_LARGE", "Payload too large",
-                "the request body is longer than " + limit + " bytes", null).withInstance(context.normalizedPath());
+        Problem problem = Problem.payloadTooLarge("the request body is longer than " + limit + " bytes", null)
+                .withInstance(context.normalizedPath());
         try {
             context.response().setStatusCode(413).putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
                     .putHeader(HttpHeaders.CONNECTION, "close").end(json.writeValueAsString(problem));

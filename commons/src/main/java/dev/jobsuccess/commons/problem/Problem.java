@@ -21,6 +21,11 @@ public record Problem(String type, String title, int status, String detail, Stri
                 errors == null || errors.isEmpty() ? null : List.copyOf(errors));
     }
 
+    /** 413: the request carries more than the service takes (a body over the size limit, a list over its bound). */
+    public static Problem payloadTooLarge(String detail, List<FieldError> errors) {
+        return of(413, "PAYLOAD_TOO_LARGE", "Payload too large", detail, errors);
+    }
+
     public Problem withInstance(String path) {
         return new Problem(type, title, status, detail, path, code, errors);
     }

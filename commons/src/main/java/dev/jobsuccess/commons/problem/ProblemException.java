@@ -21,6 +21,11 @@ public class ProblemException extends RuntimeException {
                 List.of(new Problem.FieldError(field, message))));
     }
 
+    /** A field whose size is over its bound (413). */
+    public static ProblemException payloadTooLarge(String field, String message) {
+        return new ProblemException(Problem.payloadTooLarge(field + ": " + message, List.of(new Problem.FieldError(field, message))));
+    }
+
     public static ProblemException notFound(String what, Object id) {
         return new ProblemException(Problem.of(404, "NOT_FOUND", "Not found", what + " " + id + " does not exist", null));
     }

@@ -25,16 +25,12 @@ public class ConnectionBudget {
     void check(@Observes StartupEvent start,
                @ConfigProperty(name = "quarkus.datasource.jdbc.max-size") int poolSize,
                @ConfigProperty(name = "quarkus.thread-pool.max-threads") int workerThreads) {
-        int needed = required(workerThreads);
+        int needed = 2 * workerThreads + BACKGROUND_CONNECTIONS;
         if (poolSize < needed) {
             throw new IllegalStateException("DB_POOL_MAX (quarkus.datasource.jdbc.max-size) is " + poolSize + " but must be at "
                     + "least 2 x WORKER_THREADS + " + BACKGROUND_CONNECTIONS + " = " + needed + ": a command on a contract with "
                     + "due timers holds two connections, and workers waiting for a second one would exhaust the pool. "
                     + "Raise DB_POOL_MAX or lower WORKER_THREADS.");
         }
-    }
-
-    static int required(int workerThreads) {
-        return 2 * workerThreads + BACKGROUND_CONNECTIONS;
     }
 }

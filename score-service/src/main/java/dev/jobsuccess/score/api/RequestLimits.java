@@ -4,7 +4,6 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import dev.jobsuccess.commons.problem.Problem;
 import dev.jobsuccess.commons.problem.ProblemException;
 import dev.jobsuccess.jss.ContractRecord;
 import dev.jobsuccess.jss.JssRequest;
@@ -63,7 +62,7 @@ public class RequestLimits {
                     "payment dates per contract");
             total += c.paymentDates().size();
             if (total > limits.paymentDatesPerRequest()) {
-                throw tooLarge(fieldPattern.formatted(i), "brings the payment dates of this request beyond "
+                throw ProblemException.payloadTooLarge(fieldPattern.formatted(i), "brings the payment dates of this request beyond "
                         + limits.paymentDatesPerRequest() + " in all");
             }
         }
@@ -71,12 +70,7 @@ public class RequestLimits {
 
     private static void atMost(int size, int limit, String field, String unit) {
         if (size > limit) {
-            throw tooLarge(field, "at most " + limit + " " + unit + ", got " + size);
+            throw ProblemException.payloadTooLarge(field, "at most " + limit + " " + unit + ", got " + size);
         }
-    }
-
-    private static ProblemException tooLarge(String field, String message) {
-        return new ProblemException(Problem.of(413, "PAYLOAD_TOO_LARGE", "Payload too large", field + ": " + message,
-                List.of(new Problem.FieldError(field, message))));
     }
 }

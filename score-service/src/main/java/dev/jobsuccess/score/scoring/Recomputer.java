@@ -59,13 +59,13 @@ public class Recomputer {
 
     Recomputer(FactLoader loader, ScoreRows scoreRows, ScoreModel model, ScoreEvents events, Outbox outbox, Clock clock,
                ScoreConfig config) {
-        this.freelancersPerLoad = config.freelancersPerLoad();
         this.loader = loader;
         this.scoreRows = scoreRows;
         this.model = model;
         this.events = events;
         this.outbox = outbox;
         this.clock = clock;
+        this.freelancersPerLoad = config.freelancersPerLoad();
     }
 
     /**
