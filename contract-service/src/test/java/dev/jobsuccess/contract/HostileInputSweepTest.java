@@ -52,13 +52,15 @@ class HostileInputSweepTest {
         String mid = milestones(client, id).getFirst();
         fund(client, id, mid);
 
+        String platform = "ops-" + UUID.randomUUID();
         var sweep = new HostileInputSweep(base, List.of(
                 new Caller("client", bearer(client, "CLIENT")),
                 new Caller("freelancer", bearer(freelancer, "FREELANCER")),
-                new Caller("platform", bearer("ops-" + UUID.randomUUID(), "PLATFORM"))),
+                new Caller("platform", bearer(platform, "PLATFORM"))),
                 Map.of("id", id, "mid", mid, "iid", UUID.randomUUID().toString(), "did", UUID.randomUUID().toString()),
                 () -> List.of(ledger(client, id), client(client).get("/contracts/{id}", id).asString(),
-                        client(client).get("/contracts/{id}/milestones", id).asString(), rows()));
+                        client(client).get("/contracts/{id}/milestones", id).asString(),
+                        rows(client, freelancer, platform)));
         HostileInputSweep.Report report = sweep.run();
         System.out.printf("hostile-input sweep (contract-service): %d requests over %d operations, %d findings%n",
                 report.sent(), report.operations(), report.findings().size());
@@ -66,13 +68,25 @@ class HostileInputSweepTest {
         assertEquals(List.of(), report.findings());
     }
 
-    /** Rows of every table a request could write, so that no refused request leaves anything behind. */
-    private List<Object> rows() {
+    /**
+     * The callers' rows in every table a request could write, so that no refused request leaves anything behind: the
+     * contracts they are party to (a new offer included) and everything of those contracts, and their idempotency keys.
+     * Only theirs: timers of earlier tests' contracts fire meanwhile and write rows of their own.
+     */
+    private List<Object> rows(String client, String freelancer, String platform) {
         return QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery("""
-                SELECT (SELECT count(*) FROM contract) || '/' || (SELECT count(*) FROM milestone) || '/'
-                    || (SELECT count(*) FROM ledger_entry) || '/' || (SELECT count(*) FROM outbox_message) || '/'
-                    || (SELECT count(*) FROM idempotency_key) || '/' || (SELECT count(*) FROM dispute) || '/'
-                    || (SELECT count(*) FROM escrow_refund_request) || '/' || (SELECT count(*) FROM time_entry) || '/'
-                    || (SELECT count(*) FROM weekly_limit_change) || '/' || (SELECT count(*) FROM hourly_invoice)""").getResultList());
+                WITH theirs AS (SELECT id FROM contract WHERE client_id = ?1 OR freelancer_id = ?2)
+                SELECT (SELECT count(*) FROM theirs)
+                    || '/' || (SELECT count(*) FROM milestone WHERE contract_id IN (SELECT id FROM theirs))
+                    || '/' || (SELECT count(*) FROM ledger_entry WHERE contract_id IN (SELECT id FROM theirs))
+                    || '/' || (SELECT count(*) FROM outbox_message
+                               WHERE CAST(payload AS jsonb)->>'contractId' IN (SELECT CAST(id AS text) FROM theirs))
+                    || '/' || (SELECT count(*) FROM idempotency_key WHERE caller IN (?1, ?2, ?3))
+                    || '/' || (SELECT count(*) FROM dispute WHERE contract_id IN (SELECT id FROM theirs))
+                    || '/' || (SELECT count(*) FROM escrow_refund_request WHERE contract_id IN (SELECT id FROM theirs))
+                    || '/' || (SELECT count(*) FROM time_entry WHERE contract_id IN (SELECT id FROM theirs))
+                    || '/' || (SELECT count(*) FROM weekly_limit_change WHERE contract_id IN (SELECT id FROM theirs))
+                    || '/' || (SELECT count(*) FROM hourly_invoice WHERE contract_id IN (SELECT id FROM theirs))""")
+                .setParameter(1, client).setParameter(2, freelancer).setParameter(3, platform).getResultList());
     }
 }
