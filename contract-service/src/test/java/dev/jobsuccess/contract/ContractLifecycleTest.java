@@ -9,8 +9,10 @@ import static dev.jobsuccess.contract.Api.outboxRows;
 import static dev.jobsuccess.contract.Api.problem;
 import static dev.jobsuccess.contract.Api.user;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -112,6 +114,25 @@ class ContractLifecycleTest {
         problem(end(client(client), id, "{\"endReasonCode\":\"FIRED\"}"), 400, "INVALID_REQUEST");
         end(client(client), id, "{\"endReasonCode\":\"FREELANCER_UNRESPONSIVE\"}").then().statusCode(200)
                 .body("endReasonCode", equalTo("FREELANCER_UNRESPONSIVE"));
+    }
+
+    @Test
+    void aPartysEndReasonIsTheirPrivateFeedbackTheOtherPartySeesOnlyWhoEndedAndWhen() {
+        String client = user("c");
+        String freelancer = user("f");
+        String id = activeFixed(client, freelancer, 50000);
+        end(client(client), id, "{\"endReasonCode\":\"FREELANCER_LACKED_SKILLS\"}").then().statusCode(200)
+                .body("endReasonCode", equalTo("FREELANCER_LACKED_SKILLS"));
+        freelancer(freelancer).get("/contracts/{id}", id).then().statusCode(200)
+                .body("endedBy", equalTo("CLIENT")).body("endedAt", notNullValue()).body("endReasonCode", nullValue())
+                .body(not(containsString("LACKED_SKILLS")));
+        client(client).get("/contracts/{id}", id).then().body("endReasonCode", equalTo("FREELANCER_LACKED_SKILLS"));
+        platform().get("/contracts/{id}", id).then().body("endReasonCode", equalTo("FREELANCER_LACKED_SKILLS"));
+
+        String other = activeFixed(client, freelancer, 50000);
+        end(freelancer(freelancer), other, "{\"endReasonCode\":\"CLIENT_NOT_RESPONSIVE\"}").then().statusCode(200);
+        client(client).get("/contracts/{id}", other).then().body("endedBy", equalTo("FREELANCER")).body("endReasonCode", nullValue());
+        freelancer(freelancer).get("/contracts/{id}", other).then().body("endReasonCode", equalTo("CLIENT_NOT_RESPONSIVE"));
     }
 
     @Test

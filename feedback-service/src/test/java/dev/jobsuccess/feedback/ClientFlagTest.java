@@ -23,6 +23,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.jobsuccess.commons.time.AdjustableClock;
 import dev.jobsuccess.feedback.ClosedContracts.Contract;
+import dev.jobsuccess.feedback.domain.WindowCloseTimer;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
@@ -38,6 +39,9 @@ class ClientFlagTest {
     @Inject
     AdjustableClock clock;
 
+    @Inject
+    WindowCloseTimer windowTimer;
+
     @BeforeEach
     void dayAfterTheEnd() {
         clock.pin(Instant.parse("2025-05-11T09:00:00Z"));
@@ -48,10 +52,14 @@ class ClientFlagTest {
         clock.reset();
     }
 
-    /** A new contract of the client with this freelancer, and the freelancer's feedback on the client. */
+    /**
+     * A new contract of the client with this freelancer, the freelancer's feedback on the client, and the client's
+     * feedback on the freelancer, which reveals both.
+     */
     private static void freelancerRates(String clientId, String freelancerId, String body) {
         Contract k = ClosedContracts.closedContract(clientId, freelancerId, ENDED_AT, 50_000);
         submit(Api.freelancer(k), k.id(), body).statusCode(201);
+        submit(Api.client(k), k.id(), clientFeedback(10, 5)).statusCode(201);
     }
 
     private static long flagEvents(String clientId) {
@@ -108,6 +116,26 @@ class ClientFlagTest {
         assertEquals("NONE", cleared.get("reason").asText());
         assertEquals(6, cleared.get("distinctFreelancers").asInt());
         assertEquals(2, cleared.get("negativeFreelancers").asInt());
+    }
+
+    @Test
+    void onlyRevealedFeedbackMovesTheFlagSoNoOneLearnsAVerdictBeforeTheReveal() {
+        String c = newUser("c");
+        freelancerRates(c, newUser("f"), freelancerFeedback(3, 4));   // negative, revealed
+        freelancerRates(c, newUser("f"), freelancerFeedback(10, 5));  // positive, revealed
+        // The third freelancer's negative verdict is written, but the client has not written theirs: blind to all.
+        Contract k = ClosedContracts.closedContract(c, newUser("f"), ENDED_AT, 50_000);
+        submit(Api.freelancer(k), k.id(), freelancerFeedback(9, 3)).statusCode(201);
+        assertFalse(flagged(c), "unrevealed feedback must not flag the client: the flag moves other freelancers' scores");
+        assertEquals(2, count("SELECT distinct_freelancers FROM client_flag WHERE client_id = ?1", c));
+        assertEquals(0L, flagEvents(c));
+
+        // The window closes with no client feedback: the freelancer's feedback is revealed, and now it counts.
+        clock.pin(k.closesAt().plusSeconds(1));
+        ClosedContracts.closeDueWindows(windowTimer, k);
+        assertTrue(flagged(c));
+        assertEquals(3, count("SELECT distinct_freelancers FROM client_flag WHERE client_id = ?1", c));
+        assertEquals(1L, flagEvents(c));
     }
 
     @Test

@@ -52,8 +52,15 @@ final class Scoring {
                 case NEUTRAL -> { }
             }
         }
-        // The minimum counts contracts, not weight: one long contract cannot make a score alone.
-        if (contracts < params.minCountedContracts() || clients.size() < params.minDistinctClients()) {
+        return value(success, negative, total, contracts, clients.size(), params);
+    }
+
+    /**
+     * A window's value from its totals: null unless it has the minimum counted contracts and distinct clients.
+     * The minimum counts contracts, not weight: one long contract cannot make a score alone.
+     */
+    static Integer value(long success, long negative, long total, int contracts, int distinctClients, JssParams params) {
+        if (contracts < params.minCountedContracts() || distinctClients < params.minDistinctClients()) {
             return null;
         }
         long numerator = switch (params.formula()) {

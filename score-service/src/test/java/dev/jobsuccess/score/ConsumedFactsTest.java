@@ -84,8 +84,11 @@ class ConsumedFactsTest {
                 "JOB_COMPLETED_SUCCESSFULLY"));
         ObjectNode feedbackA = clientFeedback(a, clientA, f, 10, FIVE_STARS);
         ObjectNode feedbackB = clientFeedback(b, clientB, f, 10, FIVE_STARS);
-        send(FEEDBACK_SUBMITTED, feedbackA);
-        send(FEEDBACK_REVEALED, revealed(feedbackA));
+        UUID submittedA = send(FEEDBACK_SUBMITTED, feedbackA);
+        UUID revealedA = send(FEEDBACK_REVEALED, revealed(feedbackA));
+        awaitInbox(closedA, closedB, submittedA, revealedA);
+        String published = given().header("Authorization", bearer(f, "FREELANCER")).get("/freelancers/{id}/score", f)
+                .then().statusCode(200).extract().asString();
         // B's client has written, the freelancer not yet; the freelancer's own feedback being revealed to the
         // client reveals nothing of the client's.
         UUID submittedB = send(FEEDBACK_SUBMITTED, feedbackB);
@@ -98,6 +101,11 @@ class ConsumedFactsTest {
         assertEquals(0, Db.count("SELECT count(*) FROM feedback_reveal_fact WHERE contract_id = ?1", b));
         assertEquals(0, Db.count("SELECT count(*) FROM inbox_message WHERE event_id = ?1", ignored));
         awaitJss(f, null);
+        // Not a byte of the published score moved, computedAt included: nobody learns when the client wrote.
+        for (String role : List.of("FREELANCER", "CLIENT")) {
+            assertEquals(published, given().header("Authorization", bearer(role.equals("CLIENT") ? clientB : f, role))
+                    .get("/freelancers/{id}/score", f).then().statusCode(200).extract().asString());
+        }
 
         given().header("Authorization", bearer(f, "FREELANCER")).get("/freelancers/{id}/score/explanation", f).then()
                 .statusCode(200).body("contracts.find { it.contractId == '" + b + "' }.inclusion", equalTo("EXCLUDED_NO_FEEDBACK"))
@@ -186,6 +194,8 @@ class ConsumedFactsTest {
             String bad = UUID.randomUUID().toString();
             send(CONTRACT_CLOSED, contractClosed(bad, client, f, "2025-05-01T09:00:00Z", "2025-06-02T12:00:00Z", 50000,
                     "FREELANCER_UNRESPONSIVE"));
+            // The client's end reason is part of their private feedback: it counts once the window closed without any.
+            send(WINDOW_CLOSED, TestEvents.windowClosed(bad, client, f, "2025-06-16T23:59:59.999Z", false));
             // A third client, so that the score survives losing the flagged client's contract: 10/15 → 66.
             String third = UUID.randomUUID().toString();
             String thirdClient = newId("c");

@@ -123,7 +123,7 @@ class FactRecordingTest {
                     freelancer, clients[i], ENDED.plusSeconds(120), "BOTH_SUBMITTED"));
         }
         // Contract 0: the client's capping reason makes it NEGATIVE; contract 1: SUCCESS. 5/10 → 50.
-        given().header("Authorization", bearer(freelancer, "FREELANCER"))
+        given().header("Authorization", bearer("ops", "PLATFORM"))
                 .get("/freelancers/{id}/score/explanation", freelancer).then().statusCode(200)
                 .body("jss", equalTo(50))
                 .body("contracts.find { it.contractId == '" + contracts[0] + "' }.outcome", equalTo("NEGATIVE"))

@@ -2,6 +2,7 @@ package dev.jobsuccess.score;
 
 import static dev.jobsuccess.commons.testing.TestTokens.bearer;
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
@@ -68,16 +69,22 @@ class FreelancerViewsTest {
         String j1 = story.contractIds().get("J1");
         long changesBefore = Db.scoreChangedRows(f);
 
-        // (a) Refund J1 in full, the client's feedback unchanged: still NEGATIVE, now weighing 1 job: 5/9 → 55.
+        // The explanation: J1's public 1★ makes it NEGATIVE whatever its client said privately, so that is shown; and 50
+        // = 5/10 leaves J2 no class but SUCCESS.
+        given().header("Authorization", bearer(f, "FREELANCER")).get("/freelancers/{id}/score/explanation", f).then()
+                .statusCode(200)
+                .body("contracts.find { it.contractId == '" + j1 + "' }.decidedBy", equalTo("PUBLIC_FACTS"))
+                .body("contracts.find { it.contractId == '" + j1 + "' }.outcome", equalTo("NEGATIVE"));
+        // (a) Refund J1 in full, the client's feedback unchanged: still NEGATIVE, now weighing 1 job: 5/9 → 55. The public
+        // facts and the published 50 decide it, so the answer is one score.
         whatIf(f, f, "FREELANCER", "{\"changes\":[{\"type\":\"REFUND\",\"contractId\":\"" + j1 + "\",\"netEarningsCents\":0}]}")
                 .statusCode(200)
-                .body("before.jss", equalTo(50)).body("after.jss", equalTo(55)).body("after.asOf", equalTo("2025-07-01"))
+                .body("before.jss", equalTo(50)).body("determined", equalTo(true)).body("after.jss", equalTo(55))
+                .body("after.asOf", equalTo("2025-07-01")).body("range.min", equalTo(55)).body("range.max", equalTo(55))
                 .body("difference.jss", equalTo(5)).body("difference.W24", equalTo(5)).body("difference.W3", nullValue())
                 .body("badgesGained", empty()).body("badgesLost", empty())
-                .body("contracts.find { it.contractId == '" + j1 + "' }.inclusion", equalTo("COUNTED"))
-                .body("contracts.find { it.contractId == '" + j1 + "' }.outcome", equalTo("NEGATIVE"))
-                .body("contracts.find { it.contractId == '" + j1 + "' }.weightQ", equalTo(4))
-                .body("contracts.find { it.contractId == '" + j1 + "' }.changed", equalTo(true));
+                .body("contracts.find { it.contractId == '" + j1 + "' }.privateFeedbackDecides", equalTo(true))
+                .body("contracts.find { it.contractId == '" + j1 + "' }.outcome", nullValue());
         // (b) Refunded to $0 and a happy client (rec 9, no public rating): J1 is excluded → no score.
         whatIf(f, f, "FREELANCER", "{\"changes\":[{\"type\":\"REFUND\",\"contractId\":\"" + j1 + "\",\"netEarningsCents\":0},"
                 + "{\"type\":\"PRIVATE_RATING\",\"contractId\":\"" + j1 + "\",\"privateRecommend\":9},"
@@ -149,35 +156,56 @@ class FreelancerViewsTest {
     }
 
     @Test
-    void theExplanationShowsEachContractsInclusionOutcomeWeightAndEffectButNoRatingValue() {
+    void theExplanationShowsWhatThePublicFactsDecideAndNeverWhatOnlyPrivateFeedbackDoes() {
         // EX-4: P1 SUCCESS 5 q, P2 SUCCESS 6 q, Z1 $0 rec 10 excluded, Z2 $0 no feedback excluded, Z3 $0 rec 1 NEGATIVE 4 q:
-        // 11/15 → 73; without Z3, 100.
+        // 11/15 → 73. But Z1 NEGATIVE and Z3 happy gives 73 as well: what the freelancer sees cannot tell which $0
+        // contract hurts, so neither shows a class; P1 and P2 must be successes for 73, so they do.
         Seed.Story story = seeded("ex04a-seed004-zero-pay-rule.json");
         String f = story.freelancerId();
         String z3 = story.contractIds().get("Z3");
         String z1 = story.contractIds().get("Z1");
+        String z2 = story.contractIds().get("Z2");
         String p1 = story.contractIds().get("P1");
         String body = given().header("Authorization", bearer(f, "FREELANCER")).get("/freelancers/{id}/score/explanation", f)
                 .then().statusCode(200).body("jss", equalTo(73)).body("asOf", equalTo("2025-07-01"))
                 .body("contracts", hasSize(5))
-                .body("contracts.find { it.contractId == '" + z3 + "' }.inclusion", equalTo("COUNTED"))
-                .body("contracts.find { it.contractId == '" + z3 + "' }.outcome", equalTo("NEGATIVE"))
+                .body("contracts.find { it.contractId == '" + z3 + "' }.decidedBy", equalTo("PRIVATE_FEEDBACK"))
+                .body("contracts.find { it.contractId == '" + z3 + "' }.inclusion", nullValue())
+                .body("contracts.find { it.contractId == '" + z3 + "' }.outcome", nullValue())
+                .body("contracts.find { it.contractId == '" + z3 + "' }.impactShown", equalTo(false))
+                .body("contracts.find { it.contractId == '" + z3 + "' }.jssWithout", nullValue())
+                .body("contracts.find { it.contractId == '" + z3 + "' }.scoreImpact", nullValue())
                 .body("contracts.find { it.contractId == '" + z3 + "' }.weightQ", equalTo(4))
+                .body("contracts.find { it.contractId == '" + z1 + "' }.decidedBy", equalTo("PRIVATE_FEEDBACK"))
+                .body("contracts.find { it.contractId == '" + z1 + "' }.inclusion", nullValue())
+                .body("contracts.find { it.contractId == '" + z2 + "' }.inclusion", equalTo("EXCLUDED_NO_FEEDBACK"))
+                .body("contracts.find { it.contractId == '" + p1 + "' }.decidedBy", equalTo("PUBLIC_FACTS"))
+                .body("contracts.find { it.contractId == '" + p1 + "' }.outcome", equalTo("SUCCESS"))
                 .body("contracts.find { it.contractId == '" + p1 + "' }.weightQ", equalTo(5))
                 .body("contracts.find { it.contractId == '" + p1 + "' }.weightJobs", equalTo(1.25f))
-                .body("contracts.find { it.contractId == '" + p1 + "' }.outcome", equalTo("SUCCESS"))
-                .body("contracts.find { it.contractId == '" + z3 + "' }.jssWithout", equalTo(100))
-                .body("contracts.find { it.contractId == '" + z3 + "' }.scoreImpact", equalTo(-27))
-                .body("contracts.find { it.contractId == '" + z1 + "' }.inclusion", equalTo("EXCLUDED_ZERO_EARNINGS"))
-                .body("contracts.find { it.contractId == '" + z1 + "' }.scoreImpact", equalTo(0))
-                .body("contracts.find { it.contractId == '" + z1 + "' }.feedback", nullValue())
+                // Without P1: 6 q success over 10 whichever $0 contract is negative.
+                .body("contracts.find { it.contractId == '" + p1 + "' }.jssWithout", equalTo(60))
+                .body("contracts.find { it.contractId == '" + p1 + "' }.scoreImpact", equalTo(13))
                 .extract().asString();
-        for (String secret : List.of("privateRecommend", "publicOverall", "satisfaction", "privateEndReason")) {
+        for (String secret : List.of("privateRecommend", "publicOverall", "satisfaction", "privateEndReason", "NEGATIVE")) {
             assertFalse(body.contains(secret), "a freelancer's explanation shows " + secret);
         }
-        // PLATFORM sees the stored feedback, private rating included.
+        // "What if Z3's client had been happy?" 100 if Z3 is the negative one, still 73 if Z1 is: a range, never the answer
+        // the real private ratings give.
+        whatIf(f, f, "FREELANCER", "{\"changes\":[{\"type\":\"PRIVATE_RATING\",\"contractId\":\"" + z3 + "\",\"privateRecommend\":10}]}")
+                .statusCode(200).body("determined", equalTo(false)).body("after", nullValue())
+                .body("range.min", equalTo(73)).body("range.max", equalTo(100)).body("possibleAfter.jss", contains(73, 100))
+                .body("difference.jss", nullValue())
+                .body("summary", equalTo("The score would be between 73 and 100: it depends on your clients' private "
+                        + "feedback, which you can't see."));
+        // PLATFORM sees the stored feedback, private rating included, and the real answer: Z3's client also ended with
+        // JOB_COMPLETED_UNSUCCESSFULLY, which still caps it.
+        whatIf(f, "ops", "PLATFORM", "{\"changes\":[{\"type\":\"PRIVATE_RATING\",\"contractId\":\"" + z3 + "\",\"privateRecommend\":10}]}")
+                .statusCode(200).body("determined", equalTo(true)).body("after.jss", equalTo(73));
         given().header("Authorization", bearer("ops", "PLATFORM")).get("/freelancers/{id}/score/explanation", f)
                 .then().statusCode(200)
+                .body("contracts.find { it.contractId == '" + z3 + "' }.outcome", equalTo("NEGATIVE"))
+                .body("contracts.find { it.contractId == '" + z3 + "' }.scoreImpact", equalTo(-27))
                 .body("contracts.find { it.contractId == '" + z3 + "' }.feedback.privateRecommend", equalTo(1))
                 .body("contracts.find { it.contractId == '" + z3 + "' }.feedback.revealed", equalTo(true))
                 .body("contracts.find { it.contractId == '" + z3 + "' }.feedback.satisfaction", equalTo("NEGATIVE"));

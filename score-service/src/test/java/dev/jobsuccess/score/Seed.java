@@ -26,6 +26,7 @@ import dev.jobsuccess.score.facts.EndedBy;
 import dev.jobsuccess.score.facts.EventCause;
 import dev.jobsuccess.score.facts.Fact;
 import dev.jobsuccess.score.facts.FeedbackReveal;
+import dev.jobsuccess.score.facts.FeedbackWindowClose;
 import dev.jobsuccess.score.facts.IncomingFact;
 import dev.jobsuccess.score.facts.OpenContractPayment;
 import dev.jobsuccess.score.facts.StartedContract;
@@ -53,6 +54,7 @@ final class Seed {
             case ClientFlag f -> "client.flag-changed";
             case StartedContract s -> "contract.started";
             case OpenContractPayment p -> "contract.payment-recorded";
+            case FeedbackWindowClose w -> "feedback.window-closed";
             default -> "test.fact";
         };
         return new IncomingFact(new EventCause(UUID.randomUUID(), type), fact);
@@ -127,6 +129,9 @@ final class Seed {
                         : DisputeOutcome.valueOf(text(c, "disputeOutcome"));
                 facts.add(fact(new ClosedContract(contractId, freelancerId, clientId, noon(started), noon(ended),
                         c.get("netEarningsCents").asLong(), payments, reason, EndedBy.CLIENT, dispute, noon(ended))));
+                // The examples' feedback is final: the client's end reason, part of their private feedback, counts.
+                boolean rated = c.path("privateRecommend").isNumber() || c.path("publicOverall").isNumber();
+                facts.add(fact(new FeedbackWindowClose(contractId, freelancerId, clientId, noon(ended), rated, false)));
             } else {
                 // Open: its feedback is dated at its start, its payment report after its last payment.
                 ended = started;

@@ -38,4 +38,9 @@ public class ProblemException extends RuntimeException {
     public static ProblemException conflict(String code, String detail) {
         return new ProblemException(Problem.of(409, code, "Conflict", detail, null));
     }
+
+    /** Well-formed and allowed, but this service cannot answer it as asked (422). */
+    public static ProblemException unprocessable(String code, String detail) {
+        return new ProblemException(Problem.of(422, code, "Unprocessable request", detail, null));
+    }
 }

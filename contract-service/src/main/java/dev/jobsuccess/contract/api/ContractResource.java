@@ -61,7 +61,8 @@ public class ContractResource {
                 .map(m -> new ContractService.NewMilestone(m.description(), m.amountCents(), m.dueDate())).toList();
         var view = contracts.offer(caller.userId(), new ContractService.NewContract(r.freelancerId(), r.type(), r.title(),
                 r.category(), r.hourlyRateCents(), r.weeklyLimitMinutes(), milestones));
-        return Response.created(URI.create("/contracts/" + view.contract().id)).entity(ContractResponse.of(view)).build();
+        return Response.created(URI.create("/contracts/" + view.contract().id))
+                .entity(ContractResponse.of(view, caller.actor())).build();
     }
 
     @GET
@@ -69,7 +70,7 @@ public class ContractResource {
     @RolesAllowed({Roles.CLIENT, Roles.FREELANCER, Roles.PLATFORM})
     @Operation(summary = "A contract, for its parties and the platform")
     public ContractResponse get(@PathParam("id") UUID id) {
-        return ContractResponse.of(contracts.get(id, caller.actor()));
+        return ContractResponse.of(contracts.get(id, caller.actor()), caller.actor());
     }
 
     @POST
@@ -77,7 +78,7 @@ public class ContractResource {
     @RolesAllowed(Roles.FREELANCER)
     @Operation(summary = "The freelancer accepts the offer: the contract becomes ACTIVE")
     public ContractResponse accept(@PathParam("id") UUID id) {
-        return ContractResponse.of(contracts.accept(id, caller.actor()));
+        return ContractResponse.of(contracts.accept(id, caller.actor()), caller.actor());
     }
 
     @POST
@@ -85,7 +86,7 @@ public class ContractResource {
     @RolesAllowed(Roles.FREELANCER)
     @Operation(summary = "The freelancer declines the offer (OFFER_CANCELLED)")
     public ContractResponse decline(@PathParam("id") UUID id) {
-        return ContractResponse.of(contracts.decline(id, caller.actor()));
+        return ContractResponse.of(contracts.decline(id, caller.actor()), caller.actor());
     }
 
     @POST
@@ -93,7 +94,7 @@ public class ContractResource {
     @RolesAllowed(Roles.CLIENT)
     @Operation(summary = "The client withdraws the offer (OFFER_CANCELLED)")
     public ContractResponse withdraw(@PathParam("id") UUID id) {
-        return ContractResponse.of(contracts.withdraw(id, caller.actor()));
+        return ContractResponse.of(contracts.withdraw(id, caller.actor()), caller.actor());
     }
 
     @POST
@@ -101,7 +102,7 @@ public class ContractResource {
     @RolesAllowed(Roles.CLIENT)
     @Operation(summary = "The client pauses the contract: no time can be logged and no work submitted")
     public ContractResponse pause(@PathParam("id") UUID id) {
-        return ContractResponse.of(contracts.pause(id, caller.actor()));
+        return ContractResponse.of(contracts.pause(id, caller.actor()), caller.actor());
     }
 
     @POST
@@ -109,7 +110,7 @@ public class ContractResource {
     @RolesAllowed(Roles.CLIENT)
     @Operation(summary = "The client restarts a paused contract")
     public ContractResponse restart(@PathParam("id") UUID id) {
-        return ContractResponse.of(contracts.restart(id, caller.actor()));
+        return ContractResponse.of(contracts.restart(id, caller.actor()), caller.actor());
     }
 
     @POST
@@ -120,7 +121,7 @@ public class ContractResource {
             description = "A client with escrow chooses REQUEST_REFUND or PAY_AMOUNT (with payAmountCents); the rest becomes an "
                     + "escrow refund request the freelancer approves or disputes within 7 days. A freelancer's end refunds all escrow.")
     public ContractResponse end(@PathParam("id") UUID id, @NotNull @Valid Requests.EndContract r) {
-        return ContractResponse.of(contracts.end(id, caller.actor(), r.endReasonCode(), r.escrowAction(), r.payAmountCents()));
+        return ContractResponse.of(contracts.end(id, caller.actor(), r.endReasonCode(), r.escrowAction(), r.payAmountCents()), caller.actor());
     }
 
     @POST

@@ -66,6 +66,6 @@ public class HourlyResource {
     @RolesAllowed(Roles.CLIENT)
     @Operation(summary = "The client sets the weekly limit: an increase applies now, a decrease from next Monday")
     public ContractResponse weeklyLimit(@PathParam("id") UUID id, @NotNull @Valid Requests.WeeklyLimit r) {
-        return ContractResponse.of(hourly.setWeeklyLimit(id, caller.actor(), r.weeklyLimitMinutes()));
+        return ContractResponse.of(hourly.setWeeklyLimit(id, caller.actor(), r.weeklyLimitMinutes()), caller.actor());
     }
 }

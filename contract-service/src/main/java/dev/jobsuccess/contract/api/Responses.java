@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import dev.jobsuccess.contract.contract.Actor;
 import dev.jobsuccess.contract.contract.Contract;
 import dev.jobsuccess.contract.contract.ContractStatus;
 import dev.jobsuccess.contract.contract.ContractType;
@@ -47,10 +48,12 @@ public final class Responses {
                                    Integer nextWeeklyLimitMinutes, Instant nextWeeklyLimitFrom, Instant pausedAt,
                                    PauseReason pauseReason, DisputeOutcome disputeOutcome, Instant lastActivityAt,
                                    Instant feedbackWindowClosesAt) {
-        static ContractResponse of(ContractView v) {
+        /** @param viewer who reads it: the end reason is shown to the party who gave it and the platform only */
+        static ContractResponse of(ContractView v, Actor viewer) {
             Contract c = v.contract();
             return new ContractResponse(c.id, c.clientId, c.freelancerId, c.type, c.title, c.category, c.status, c.createdAt,
-                    c.startedAt, c.offerClosedAt, c.offerClosedReason, c.endedAt, c.endedBy, c.endReason, USD, c.hourlyRateCents,
+                    c.startedAt, c.offerClosedAt, c.offerClosedReason, c.endedAt, c.endedBy, c.endReasonSeenBy(viewer), USD,
+                    c.hourlyRateCents,
                     v.weeklyLimitMinutes(), v.nextWeeklyLimitMinutes(), v.nextWeeklyLimitFrom(), c.pausedAt, c.pauseReason,
                     c.disputeOutcome, c.lastActivityAt, v.feedbackWindowClosesAt());
         }

@@ -159,6 +159,18 @@ public class Contract extends PanacheEntityBase {
         pauseReason = null;
     }
 
+    /**
+     * The end reason as {@code viewer} may read it. A party's reason for ending is part of that party's private feedback
+     * (domain.md §d.2 rules 2 and 7): the other party sees who ended the contract and when, never why. A reason the
+     * platform recorded (a suspension, a dormant contract) is no one's private feedback.
+     */
+    public EndReason endReasonSeenBy(Actor viewer) {
+        if (endedBy == null || endedBy == Party.SYSTEM || viewer.platform() || endedBy == viewer.partyOn(this)) {
+            return endReason;
+        }
+        return null;
+    }
+
     public void touch(Instant now) {
         if (lastActivityAt == null || now.isAfter(lastActivityAt)) {
             lastActivityAt = now;

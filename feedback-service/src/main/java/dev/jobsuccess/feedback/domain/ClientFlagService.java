@@ -32,7 +32,7 @@ public class ClientFlagService {
         this.rule = new ClientFlagRule(config.clientFlag().minFreelancers(), config.clientFlag().negativeSharePercent());
     }
 
-    /** Evaluates the client anew after a freelancer's feedback on them was written or edited. */
+    /** Evaluates the client anew after a freelancer's feedback on them was revealed or edited. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void feedbackChanged(String clientId, String freelancerId, Instant now) {
         ClientFlag flag = ClientFlag.lockFor(clientId, now);
@@ -62,13 +62,13 @@ public class ClientFlagService {
         }
     }
 
-    /** Each freelancer's latest feedback on the client. */
+    /** Each freelancer's latest revealed feedback on the client: unrevealed feedback is still blind to everyone. */
     private List<ClientFlagRule.Assessment> assessmentsOf(String clientId) {
         em.flush(); // the feedback this transaction just wrote or edited counts
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("""
                         SELECT DISTINCT ON (author_id) author_id, recommend_score, overall
-                        FROM feedback WHERE author_role = 'FREELANCER' AND subject_id = ?1
+                        FROM feedback WHERE author_role = 'FREELANCER' AND subject_id = ?1 AND revealed_at IS NOT NULL
                         ORDER BY author_id, submitted_at DESC, id DESC""")
                 .setParameter(1, clientId)
                 .getResultList();

@@ -61,9 +61,6 @@ public class FeedbackService {
         Feedback feedback = Feedback.submit(window, author, form, parts, now);
         feedback.persist();
         events.submitted(feedback, window);
-        if (author == Party.FREELANCER) {
-            clientFlags.feedbackChanged(window.clientId, window.freelancerId, now);
-        }
         Feedback other = Feedback.on(contractId, author.counterpart());
         if (other != null) {
             for (Feedback f : byRole(List.of(other, feedback))) {
@@ -183,10 +180,17 @@ public class FeedbackService {
         }
     }
 
+    /**
+     * A freelancer's feedback on the client reaches the client's flag only here, once revealed: counted before, the flag
+     * would move other freelancers' published scores and tell a watching client this freelancer's verdict early.
+     */
     private void reveal(FeedbackWindow window, Feedback feedback, Instant at, RevealCause cause) {
         long net = ContractEarnings.of(window.contractId, window.netEarningsCents);
         if (feedback.reveal(at, cause, net, config.publicVisibilityMinNetCents())) {
             events.revealed(feedback, window);
+            if (feedback.authorRole == Party.FREELANCER) {
+                clientFlags.feedbackChanged(window.clientId, window.freelancerId, clock.instant());
+            }
         }
     }
 

@@ -42,13 +42,17 @@ public class WhatIfResource {
     @Operation(summary = "What would my score be if... (refund, rating, new contract, later date)",
             description = "The freelancer and PLATFORM only. Applies the changes to the freelancer's real facts and returns "
                     + "the score before (today) and after (at asOf), the difference per window, and badges gained or lost. "
-                    + "Stores nothing and emits nothing. includeUnrevealedFeedback is for PLATFORM only. Limits "
+                    + "Stores nothing and emits nothing. Where the answer depends on clients' private feedback, which the "
+                    + "freelancer cannot see, it is every result consistent with the published score (possibleAfter, "
+                    + "range, summary), not the real one; PLATFORM gets the real one. 422 when those results are too "
+                    + "many to weigh. includeUnrevealedFeedback is for PLATFORM only. Limits "
                     + "(jobsuccess.score.limits.*, defaults in brackets): asOf from today to today + what-if-days-ahead "
                     + "(3650), else 400; changes per what-if (100), payment dates per new contract (1000) and in all "
                     + "(20000), else 413 naming the field.")
     @APIResponse(responseCode = "200", description = "the score before and after the changes")
     @APIResponse(responseCode = "400", description = "a change or asOf breaks a rule; errors[].field names the field")
     @APIResponse(responseCode = "403", description = "neither the freelancer nor PLATFORM")
+    @APIResponse(responseCode = "422", description = "too many combinations of private feedback to weigh")
     @APIResponse(responseCode = "413", description = "more changes or payment dates than the limits allow; "
             + "errors[].field names the list")
     public WhatIf.Answer whatIf(@PathParam("freelancerId") String freelancerId, @NotNull @Valid WhatIfRequest request) {
@@ -59,6 +63,6 @@ public class WhatIfResource {
             throw ProblemException.forbidden("UNREVEALED_FEEDBACK",
                     "only the platform may simulate with feedback the freelancer has not seen yet");
         }
-        return whatIf.answer(freelancerId, question);
+        return whatIf.answer(freelancerId, question, access.isPlatform());
     }
 }

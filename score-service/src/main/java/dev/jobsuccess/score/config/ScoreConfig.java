@@ -170,6 +170,14 @@ public interface ScoreConfig {
         @WithDefault("20000")
         int paymentDatesPerRequest();
 
+        /**
+         * How many distinct sums of weights the freelancer's explanation and what-if may weigh to find what the
+         * published score leaves open about their clients' private feedback; beyond it they answer 422, never from the
+         * real private ratings. About 80 bytes each.
+         */
+        @WithDefault("400000")
+        int privateFeedbackStates();
+
         /** Changes in one what-if. */
         @WithDefault("100")
         int whatIfChanges();

@@ -15,6 +15,7 @@ import dev.jobsuccess.jss.EndReason;
  *
  * @param endedAt null while the contract is open
  * @param endFeedback the client's end-of-contract feedback, revealed or not; null when none was submitted
+ * @param feedbackWindowClosed whether the contract's feedback window closed: what the client submitted, or did not, is final
  * @param periodicFeedback the client's mid-contract feedback, oldest first
  * @param adjustmentCause the cause of the adjustment that gave the money, null when it came from the close
  */
@@ -22,6 +23,7 @@ public record ContractFacts(String contractId, String clientId, ContractStatus s
                             EndedBy endedBy,
                             EndReason endReasonCode, long netEarningsCents, List<LocalDate> paymentDates,
                             DisputeOutcome disputeOutcome, String adjustmentCause, FeedbackFacts endFeedback,
+                            boolean feedbackWindowClosed,
                             List<FeedbackFacts> periodicFeedback, boolean clientFlagged, boolean perkRemoved) {
 
     public ContractFacts {

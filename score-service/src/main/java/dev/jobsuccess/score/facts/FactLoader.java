@@ -179,7 +179,7 @@ public class FactLoader {
                     adjusted ? adjustment.disputeOutcome() : c.disputeOutcome(),
                     adjusted ? adjustment.adjustmentCause() : null,
                     endFacts(endFeedback.get(c.contractId()), c.contractId(), revealedFeedback, closedWindows),
-                    periodicFacts(periodic, c.contractId()), flaggedClients.contains(c.clientId()),
+                    closedWindows.contains(c.contractId()), periodicFacts(periodic, c.contractId()), flaggedClients.contains(c.clientId()),
                     removedContracts.contains(c.contractId())));
         }
         for (String contractId : open) {
@@ -196,7 +196,7 @@ public class FactLoader {
                     payment == null ? List.of() : payment.paymentInstants().stream().map(FactLoader::utcDate).sorted().toList(),
                     DisputeOutcome.NONE, null,
                     endFacts(endFeedback.get(contractId), contractId, revealedFeedback, closedWindows),
-                    periodicFacts(periodic, contractId), flaggedClients.contains(clientId), removedContracts.contains(contractId)));
+                    closedWindows.contains(contractId), periodicFacts(periodic, contractId), flaggedClients.contains(clientId), removedContracts.contains(contractId)));
         }
         for (String freelancerId : freelancerIds) {
             List<ContractFacts> own = new ArrayList<>(byFreelancer.getOrDefault(freelancerId, List.of()));

@@ -181,7 +181,7 @@ public class Recomputer {
         if (mode == Mode.SNAPSHOT) {
             Integer shown = result.jss();
             next = next.withBadges(model.badges(records, result, asOf,
-                    sunday -> facts.weeklyScores().getOrDefault(sunday, sunday.equals(asOf) ? shown : null)), asOf);
+                    sunday -> facts.weeklyScores().getOrDefault(sunday, sunday.equals(asOf) ? shown : null)), asOf, now);
         }
         if (cause.trigger() == Trigger.REBUILD) {
             next = next.fresh();

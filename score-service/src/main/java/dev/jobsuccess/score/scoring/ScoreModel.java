@@ -114,15 +114,47 @@ public class ScoreModel {
                 c.netEarningsCents(), c.paymentDates(),
                 latest == null ? null : latest.privateRecommend(),
                 latest == null ? null : latest.publicOverall(),
-                endReason(c, latest), c.disputeOutcome(), c.clientFlagged(), c.perkRemoved());
+                endReason(c, latest, visibility), c.disputeOutcome(), c.clientFlagged(), c.perkRemoved());
+    }
+
+    /**
+     * One contract with its public facts only, as anyone who may not read its client's private feedback knows it: no
+     * private rating and no reason the client gave (at the end, or in private feedback). A system's reason stays.
+     */
+    public ContractRecord publicRecord(ContractFacts c) {
+        ContractRecord r = record(c, Visibility.PUBLISHED);
+        return new ContractRecord(r.contractId(), r.clientId(), r.status(), r.startedAt(), r.endedAt(), r.netEarningsCents(),
+                r.paymentDates(), null, r.publicOverall(), c.endedBy() == EndedBy.SYSTEM ? c.endReasonCode() : null,
+                r.disputeOutcome(), r.clientFlagged(), r.perkRemovedFromJss());
+    }
+
+    /**
+     * Whether the published score holds this contract's client's private feedback: their revealed private part, or the
+     * reason they ended with once it counts. Its class may then be anything the published windows allow.
+     */
+    public boolean privatelyDecided(ContractFacts c) {
+        ContractRecord published = record(c, Visibility.PUBLISHED);
+        boolean feedbackCounts = c.endFeedback() != null && c.endFeedback().revealed()
+                || config.periodicFeedbackCounts() && !c.periodicFeedback().isEmpty();
+        return feedbackCounts || published.privateRecommend() != null
+                || c.endedBy() == EndedBy.CLIENT && published.endReasonCode() != null;
     }
 
     /**
      * The client's end reason. A freelancer's reason is never a score input (§c C16); the reason the client
-     * gave in visible private feedback counts too, and a capping reason wins (the worst-of rule).
+     * gave in visible private feedback counts too, and a capping reason wins (the worst-of rule). The reason a client
+     * ended with is part of their private feedback (§d.2 rule 2): it counts once that feedback is revealed, or once the
+     * window closed without it, never before, so that it cannot move the score ahead of the double-blind reveal.
      */
-    private static EndReason endReason(ContractFacts c, FeedbackFacts feedback) {
-        EndReason fromClose = c.endedBy() == EndedBy.FREELANCER ? null : c.endReasonCode();
+    private static EndReason endReason(ContractFacts c, FeedbackFacts feedback, Visibility visibility) {
+        boolean clientsReasonRevealed = visibility == Visibility.ALL || c.feedbackWindowClosed()
+                || c.endFeedback() != null && c.endFeedback().revealed();
+        EndReason fromClose = switch (c.endedBy()) {
+            case null -> c.endReasonCode();
+            case FREELANCER -> null;
+            case CLIENT -> clientsReasonRevealed ? c.endReasonCode() : null;
+            case SYSTEM -> c.endReasonCode();
+        };
         EndReason fromFeedback = feedback == null ? null : parseReason(feedback.privateEndReason());
         if (fromFeedback != null && fromFeedback.negativeCap() && (fromClose == null || !fromClose.negativeCap())) {
             return fromFeedback;

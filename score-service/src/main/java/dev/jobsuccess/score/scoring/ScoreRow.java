@@ -69,13 +69,22 @@ public record ScoreRow(String freelancerId, Integer jss, Window selectedWindow, 
         return new StoredScore(jss, selectedWindow, band, windows, asOf);
     }
 
+    /**
+     * The row with a new result. computedAt moves only when what is published moves (score, window, band, any window's
+     * value, the reason for no score): a recompute that changes nothing visible leaves no trace of when it ran, so nobody
+     * learns from it when some input arrived.
+     */
     ScoreRow withResult(JssResult result, NoScoreReason reason, LocalDate asOf, Instant now) {
+        boolean same = computed() && java.util.Objects.equals(jss, result.jss()) && selectedWindow == result.selectedWindow()
+                && band == result.band() && windows.equals(result.windows()) && noScoreReason == reason;
         return new ScoreRow(freelancerId, result.jss(), result.selectedWindow(), result.band(), result.windows(), reason, asOf,
-                now, topRated, topRatedPlus, eligibleWeeksLast16, badgesAsOf, staleSince, staleEventId, staleReason);
+                same ? computedAt : now, topRated, topRatedPlus, eligibleWeeksLast16, badgesAsOf, staleSince, staleEventId, staleReason);
     }
 
-    ScoreRow withBadges(BadgeEvaluation evaluation, LocalDate asOf) {
-        return new ScoreRow(freelancerId, jss, selectedWindow, band, windows, noScoreReason, this.asOf, computedAt,
+    ScoreRow withBadges(BadgeEvaluation evaluation, LocalDate asOf, Instant now) {
+        boolean same = evaluation.badges().contains(Badge.TOP_RATED) == topRated
+                && evaluation.badges().contains(Badge.TOP_RATED_PLUS) == topRatedPlus;
+        return new ScoreRow(freelancerId, jss, selectedWindow, band, windows, noScoreReason, this.asOf, same ? computedAt : now,
                 evaluation.badges().contains(Badge.TOP_RATED), evaluation.badges().contains(Badge.TOP_RATED_PLUS),
                 evaluation.eligibleWeeks(), asOf, staleSince, staleEventId, staleReason);
     }

@@ -48,13 +48,33 @@ public final class WhatIf {
     public record State(LocalDate asOf, Integer jss, Window selectedWindow, Band band, Map<Window, Integer> windows,
                         List<Badge> badges) {}
 
-    /** @param changed whether the changes or the date moved this contract's inclusion, outcome or weight */
-    public record ContractAfter(String contractId, boolean hypothetical, Inclusion inclusion, Outcome outcome, Integer weightQ,
-                                BigDecimal weightJobs, boolean changed) {}
+    /**
+     * @param privateFeedbackDecides whether its inclusion and outcome after depend on its client's private feedback, which
+     *                               the freelancer cannot see: then they are left out
+     * @param changed whether the changes or the date moved this contract's inclusion, outcome or weight (false when
+     *                private feedback decides it)
+     */
+    public record ContractAfter(String contractId, boolean hypothetical, boolean privateFeedbackDecides, Inclusion inclusion,
+                                Outcome outcome, Integer weightQ, BigDecimal weightJobs, boolean changed) {}
+
+    /** The lowest and highest displayed score after the changes (null: no score) over the possible outcomes. */
+    public record JssRange(Integer min, Integer max, boolean noScorePossible) {}
 
     /**
-     * @param difference after − before per window and for the displayed score ("jss"); null where either is null
+     * The answer. For PLATFORM, and wherever the clients' private feedback cannot change it, {@code after} is the one
+     * result. Otherwise the result depends on private feedback the freelancer cannot see: {@code after} is null and
+     * {@code possibleAfter} lists every result consistent with what they can see (the published windows and the public
+     * facts), with {@code range} and a sentence saying so.
+     *
+     * @param determined whether {@code after} holds the one result
+     * @param possibleAfter every possible result, lowest score first (one when determined)
+     * @param difference after − before per window and for the displayed score ("jss"); null where either is null, and
+     *                   all null when not determined
+     * @param badgesGained badges gained in every possible result
+     * @param badgesLost badges lost in every possible result
+     * @param badgesUncertain badges gained or lost in some possible results only
      */
-    public record Answer(String freelancerId, State before, State after, Map<String, Integer> difference,
-                         List<Badge> badgesGained, List<Badge> badgesLost, List<ContractAfter> contracts) {}
+    public record Answer(String freelancerId, State before, boolean determined, State after, List<State> possibleAfter,
+                         JssRange range, String summary, Map<String, Integer> difference, List<Badge> badgesGained,
+                         List<Badge> badgesLost, List<Badge> badgesUncertain, List<ContractAfter> contracts) {}
 }

@@ -3,7 +3,10 @@ package dev.jobsuccess.score.whatif;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +18,7 @@ import jakarta.transaction.Transactional;
 
 import dev.jobsuccess.commons.problem.ProblemException;
 import dev.jobsuccess.jss.Badge;
+import dev.jobsuccess.jss.ConsistentAssignments;
 import dev.jobsuccess.jss.ContractRecord;
 import dev.jobsuccess.jss.ContractResult;
 import dev.jobsuccess.jss.InvalidJssInputException;
@@ -25,6 +29,7 @@ import dev.jobsuccess.jss.Window;
 import dev.jobsuccess.score.facts.FactLoader;
 import dev.jobsuccess.score.facts.FreelancerFacts;
 import dev.jobsuccess.score.messaging.ScoreEvents;
+import dev.jobsuccess.score.scoring.PrivateFeedbackRanges;
 import dev.jobsuccess.score.scoring.ScoreModel;
 import dev.jobsuccess.score.scoring.ScoreRow;
 import dev.jobsuccess.score.scoring.ScoreRows;
@@ -40,12 +45,14 @@ public class WhatIfService {
     private final FactLoader loader;
     private final ScoreRows scoreRows;
     private final ScoreModel model;
+    private final PrivateFeedbackRanges ranges;
     private final Clock clock;
 
-    WhatIfService(FactLoader loader, ScoreRows scoreRows, ScoreModel model, Clock clock) {
+    WhatIfService(FactLoader loader, ScoreRows scoreRows, ScoreModel model, PrivateFeedbackRanges ranges, Clock clock) {
         this.loader = loader;
         this.scoreRows = scoreRows;
         this.model = model;
+        this.ranges = ranges;
         this.clock = clock;
     }
 
@@ -57,7 +64,7 @@ public class WhatIfService {
      * @throws ProblemException 400 naming the offending field
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public WhatIf.Answer answer(String freelancerId, WhatIf.Question question) {
+    public WhatIf.Answer answer(String freelancerId, WhatIf.Question question, boolean platform) {
         LocalDate today = model.effectiveDate(FactLoader.utcDate(clock.instant()));
         LocalDate asOf = question.asOf() == null ? today : question.asOf();
         if (asOf.isBefore(today)) {
@@ -76,40 +83,99 @@ public class WhatIfService {
         ScoreRow stored = scoreRows.read(freelancerId).orElse(null);
         List<Badge> held = stored == null ? List.of() : stored.badges();
 
-        List<ContractRecord> afterRecords = new ArrayList<>(beforeRecords);
-        Set<String> hypothetical = new HashSet<>();
-        for (int i = 0; i < question.changes().size(); i++) {
-            apply(question.changes().get(i), "changes[" + i + "]", afterRecords, hypothetical);
+        // PLATFORM sees the real private classes; the freelancer only the public facts, each undisclosed contract then
+        // taking every private class the published windows allow.
+        Set<String> undisclosed = new LinkedHashSet<>();
+        if (!platform) {
+            facts.contracts().stream().filter(model::privatelyDecided).forEach(c -> undisclosed.add(c.contractId()));
         }
-        JssResult after = compute(afterRecords, asOf);
-        List<Badge> afterBadges = model.badges(afterRecords, after, asOf, sunday -> {
-            Integer recorded = facts.weeklyScores().get(sunday);
-            if (recorded != null || sunday.isBefore(today)) {
-                return recorded;
-            }
-            return sunday.equals(asOf) ? after.jss() : compute(afterRecords, sunday).jss();
-        }).badges().stream().sorted().toList();
+        List<ContractRecord> known = platform ? beforeRecords : facts.contracts().stream().map(model::publicRecord).toList();
+        List<ContractRecord> afterKnown = new ArrayList<>(known);
+        Set<String> hypothetical = new HashSet<>();
+        Set<String> undisclosedAfter = new LinkedHashSet<>(undisclosed);
+        for (int i = 0; i < question.changes().size(); i++) {
+            apply(question.changes().get(i), "changes[" + i + "]", afterKnown, hypothetical, undisclosedAfter);
+        }
+        List<ConsistentAssignments.Scenario> scenarios = undisclosed.isEmpty()
+                ? List.of(new ConsistentAssignments.Scenario(Map.of(), Map.of()))
+                : ranges.whatIf(known, today, undisclosed, before.windows(), afterKnown, asOf, undisclosedAfter);
+
+        List<PossibleResult> outcomes = new ArrayList<>();
+        for (ConsistentAssignments.Scenario scenario : scenarios) {
+            List<ContractRecord> afterRecords = afterKnown.stream().map(r -> scenario.witness().containsKey(r.contractId())
+                    && undisclosedAfter.contains(r.contractId())
+                    ? PrivateFeedbackRanges.withPrivateClass(r, scenario.witness().get(r.contractId())) : r).toList();
+            JssResult after = compute(afterRecords, asOf);
+            List<Badge> badges = model.badges(afterRecords, after, asOf, sunday -> {
+                Integer recorded = facts.weeklyScores().get(sunday);
+                if (recorded != null || sunday.isBefore(today)) {
+                    return recorded;
+                }
+                return sunday.equals(asOf) ? after.jss() : compute(afterRecords, sunday).jss();
+            }).badges().stream().sorted().toList();
+            outcomes.add(new PossibleResult(after, badges));
+        }
+        outcomes.sort(Comparator.comparing((PossibleResult o) -> o.result.jss(), Comparator.nullsFirst(Comparator.naturalOrder()))
+                .thenComparing(o -> String.valueOf(o.result.windows())).thenComparing(o -> o.badges.toString()));
+        List<WhatIf.State> possible = outcomes.stream().map(o -> state(asOf, o.result, o.badges)).distinct().toList();
+        boolean determined = possible.size() == 1;
+        JssResult first = outcomes.getFirst().result;
 
         List<WhatIf.ContractAfter> contracts = new ArrayList<>();
-        for (int i = 0; i < afterRecords.size(); i++) {
-            ContractResult a = after.contracts().get(i);
-            ContractResult b = i < before.contracts().size() ? before.contracts().get(i) : null;
+        for (int i = 0; i < afterKnown.size(); i++) {
+            String id = afterKnown.get(i).contractId();
+            ContractResult a = first.contracts().get(i);
+            if (undisclosedAfter.contains(id)) {
+                contracts.add(new WhatIf.ContractAfter(id, false, true, null, null, null, null, false));
+                continue;
+            }
+            ContractResult b = i < before.contracts().size() && !undisclosed.contains(id) ? before.contracts().get(i) : null;
             boolean changed = b == null || a.inclusion() != b.inclusion() || a.outcome() != b.outcome()
                     || !Objects.equals(a.weightQ(), b.weightQ());
-            contracts.add(new WhatIf.ContractAfter(a.contractId(), hypothetical.contains(a.contractId()), a.inclusion(),
-                    a.outcome(), a.weightQ(), ScoreEvents.weightJobs(a.weightQ(), model.params()), changed));
+            contracts.add(new WhatIf.ContractAfter(id, hypothetical.contains(id), false, a.inclusion(), a.outcome(), a.weightQ(),
+                    ScoreEvents.weightJobs(a.weightQ(), model.params()), changed));
         }
         Map<String, Integer> difference = new LinkedHashMap<>();
-        difference.put("jss", minus(after.jss(), before.jss()));
+        difference.put("jss", determined ? minus(first.jss(), before.jss()) : null);
         for (Window window : Window.values()) {
-            difference.put(window.name(), minus(after.windows().get(window), before.windows().get(window)));
+            difference.put(window.name(), determined ? minus(first.windows().get(window), before.windows().get(window)) : null);
         }
-        return new WhatIf.Answer(freelancerId, state(today, before, held), state(asOf, after, afterBadges), difference,
-                afterBadges.stream().filter(b -> !held.contains(b)).toList(),
-                held.stream().filter(b -> !afterBadges.contains(b)).toList(), contracts);
+        Set<Badge> gained = EnumSet.allOf(Badge.class);
+        Set<Badge> lost = EnumSet.allOf(Badge.class);
+        Set<Badge> uncertain = EnumSet.noneOf(Badge.class);
+        for (PossibleResult o : outcomes) {
+            gained.retainAll(o.badges.stream().filter(b -> !held.contains(b)).toList());
+            lost.retainAll(held.stream().filter(b -> !o.badges.contains(b)).toList());
+            o.badges.stream().filter(b -> !held.contains(b)).forEach(uncertain::add);
+            held.stream().filter(b -> !o.badges.contains(b)).forEach(uncertain::add);
+        }
+        uncertain.removeAll(gained);
+        uncertain.removeAll(lost);
+        List<Integer> scores = possible.stream().map(WhatIf.State::jss).toList();
+        Integer min = scores.stream().filter(Objects::nonNull).min(Integer::compare).orElse(null);
+        Integer max = scores.stream().filter(Objects::nonNull).max(Integer::compare).orElse(null);
+        WhatIf.JssRange range = new WhatIf.JssRange(min, max, scores.contains(null));
+        return new WhatIf.Answer(freelancerId, state(today, before, held), determined, determined ? possible.getFirst() : null,
+                possible, range, summary(determined, range), difference, List.copyOf(gained), List.copyOf(lost),
+                List.copyOf(uncertain), contracts);
     }
 
-    private void apply(WhatIf.Change change, String field, List<ContractRecord> records, Set<String> hypothetical) {
+    /** One possible result of a what-if. */
+    private record PossibleResult(JssResult result, List<Badge> badges) {}
+
+    private static String summary(boolean determined, WhatIf.JssRange range) {
+        String score = range.min() == null ? "no score" : range.min().equals(range.max()) ? String.valueOf(range.min())
+                : "between " + range.min() + " and " + range.max();
+        if (determined) {
+            return "The score would be " + score + ".";
+        }
+        return "The score would be " + score + (range.noScorePossible() && range.min() != null ? ", or no score" : "")
+                + ": it depends on your clients' private feedback, which you can't see.";
+    }
+
+    /** @param undisclosed loses a contract whose client's private feedback the change sets: it is then known */
+    private void apply(WhatIf.Change change, String field, List<ContractRecord> records, Set<String> hypothetical,
+                       Set<String> undisclosed) {
         switch (change) {
             case WhatIf.Refund refund -> {
                 int i = indexOf(records, refund.contractId(), field);
@@ -128,6 +194,7 @@ public class WhatIfService {
                 ContractRecord r = records.get(i);
                 records.set(i, with(r, r.netEarningsCents(), rating.privateRecommend(), r.publicOverall()));
                 validate(records.get(i), field, "privateRecommend");
+                undisclosed.remove(rating.contractId());
             }
             case WhatIf.PublicRating rating -> {
                 int i = indexOf(records, rating.contractId(), field);

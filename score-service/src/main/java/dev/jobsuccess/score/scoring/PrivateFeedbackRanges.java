@@ -1,0 +1,74 @@
+package dev.jobsuccess.score.scoring;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import dev.jobsuccess.commons.problem.ProblemException;
+import dev.jobsuccess.jss.ConsistentAssignments;
+import dev.jobsuccess.jss.ContractRecord;
+import dev.jobsuccess.jss.JssRequest;
+import dev.jobsuccess.jss.Satisfaction;
+import dev.jobsuccess.jss.Window;
+
+/**
+ * What a freelancer may be told about contracts their clients' private feedback decides (domain.md §d.2 rule 7): what
+ * every assignment of private classes consistent with the published windows agrees on, and ranges for the rest. The
+ * one place the explanation and the what-if ask it, under one bound.
+ */
+@ApplicationScoped
+public class PrivateFeedbackRanges {
+
+    private final ScoreModel model;
+
+    PrivateFeedbackRanges(ScoreModel model) {
+        this.model = model;
+    }
+
+    /** @throws ProblemException 422 when the combinations are too many to weigh */
+    public List<ConsistentAssignments.ContractRange> explain(List<ContractRecord> publicRecords, Set<String> undisclosed,
+                                                             Map<Window, Integer> published, LocalDate asOf) {
+        try {
+            return ConsistentAssignments.explain(new JssRequest(asOf, model.params(), publicRecords), undisclosed, published,
+                    maxStates());
+        } catch (ConsistentAssignments.TooManyCombinationsException e) {
+            throw tooMany(e);
+        }
+    }
+
+    /** @throws ProblemException 422 when the combinations are too many to weigh */
+    public List<ConsistentAssignments.Scenario> whatIf(List<ContractRecord> before, LocalDate today, Set<String> undisclosed,
+                                                       Map<Window, Integer> published, List<ContractRecord> after,
+                                                       LocalDate asOf, Set<String> undisclosedAfter) {
+        try {
+            return ConsistentAssignments.whatIf(new JssRequest(today, model.params(), before), undisclosed, published,
+                    new JssRequest(asOf, model.params(), after), undisclosedAfter, maxStates());
+        } catch (ConsistentAssignments.TooManyCombinationsException e) {
+            throw tooMany(e);
+        }
+    }
+
+    /** The record as it would be if its private feedback made it count: NEGATIVE counts even at $0. */
+    public ContractRecord ifCounted(ContractRecord r) {
+        return withPrivateClass(r, Satisfaction.NEGATIVE);
+    }
+
+    /** The public record with the private rating that gives this private class. */
+    public static ContractRecord withPrivateClass(ContractRecord r, Satisfaction privateClass) {
+        return new ContractRecord(r.contractId(), r.clientId(), r.status(), r.startedAt(), r.endedAt(), r.netEarningsCents(),
+                r.paymentDates(), ConsistentAssignments.ratingFor(privateClass), r.publicOverall(), r.endReasonCode(),
+                r.disputeOutcome(), r.clientFlagged(), r.perkRemovedFromJss());
+    }
+
+    private int maxStates() {
+        return model.config().limits().privateFeedbackStates();
+    }
+
+    private ProblemException tooMany(ConsistentAssignments.TooManyCombinationsException e) {
+        return ProblemException.unprocessable("PRIVATE_FEEDBACK_TOO_MANY_COMBINATIONS", e.getMessage()
+                + "; the published score and badges stand (limit: jobsuccess.score.limits.private-feedback-states)");
+    }
+}
