@@ -45,6 +45,30 @@ KAFKA_JVM_OPTS="-Xms1g -Xmx1g -XX:+UseG1GC -XX:MaxGCPauseMillis=20 -XX:Initiatin
 RUN="$LOCAL/run"
 mkdir -p "$RUN"
 
+# The local broker (bin/infra): its ports can be moved, e.g. for a second checkout beside a running one.
+KAFKA_PORT=${KAFKA_PORT:-9092}
+KAFKA_CONTROLLER_PORT=${KAFKA_CONTROLLER_PORT:-9093}
+KAFKA_DIR="$LOCAL/kafka"
+# Dev-only SASL/SCRAM credentials bin/infra generates once (random, mode 600, never committed): the admin principal and
+# one principal per service. Sourced by bin/up, bin/test and bin/bench.
+KAFKA_CREDENTIALS="$KAFKA_DIR/credentials.env"
+
+# Exports the dev credentials (KAFKA_ADMIN_PASSWORD, KAFKA_<SERVICE>_PASSWORD, ...) and KAFKA_BOOTSTRAP_SERVERS.
+kafka_credentials() {
+  [ -f "$KAFKA_CREDENTIALS" ] || die "$KAFKA_CREDENTIALS is missing: bin/infra up generates it"
+  set -a
+  # shellcheck disable=SC1090
+  . "$KAFKA_CREDENTIALS"
+  set +a
+  export KAFKA_BOOTSTRAP_SERVERS="127.0.0.1:$KAFKA_PORT"
+}
+
+# The password variable of a service's principal: contract-service -> KAFKA_CONTRACT_SERVICE_PASSWORD.
+kafka_password_var() {
+  local v=${1//-/_}
+  echo "KAFKA_${v^^}_PASSWORD"
+}
+
 service_port() {
   case "$1" in
     contract-service) echo 8081 ;;

@@ -25,7 +25,6 @@ import java.util.concurrent.TimeUnit;
 import jakarta.inject.Inject;
 
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -161,9 +160,8 @@ class PoisonIsolationTest {
         String poisoned = scoredFreelancer();
         Poll poll = poll(poisoned);
         Map<TopicPartition, Long> sentUpTo = new HashMap<>();
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaTopics.BOOTSTRAP, ProducerConfig.ACKS_CONFIG, "all",
-                ProducerConfig.LINGER_MS_CONFIG, "20"), new StringSerializer(), new StringSerializer())) {
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(KafkaTopics.admin(Map.of(
+                ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.LINGER_MS_CONFIG, "20")), new StringSerializer(), new StringSerializer())) {
             List<java.util.concurrent.Future<RecordMetadata>> acks = new ArrayList<>();
             for (ProducerRecord<String, String> r : poll.records()) {
                 acks.add(producer.send(r));
@@ -174,7 +172,7 @@ class PoisonIsolationTest {
             }
         }
         assertOutcome(poll);
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaTopics.BOOTSTRAP))) {
+        try (Admin admin = Admin.create(KafkaTopics.admin(Map.of()))) {
             await().atMost(Db.PATIENCE).untilAsserted(() -> {
                 Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets("score-service-test")
                         .partitionsToOffsetAndMetadata().get(10, TimeUnit.SECONDS);

@@ -39,6 +39,7 @@ class BrokerOutageIT {
             Map<String, String> env = Map.of(
                     "DB_URL", "jdbc:postgresql://127.0.0.1:5432/contract_systest",
                     "KAFKA_BOOTSTRAP_SERVERS", broker.bootstrap(),
+                    "KAFKA_SECURITY_PROTOCOL", "PLAINTEXT",
                     "JWT_PUBLIC_KEY_LOCATION", "file:" + ROOT.resolve("config/dev-jwt/publicKey.pem"),
                     "OUTBOX_POLL_INTERVAL", "1s",
                     "QUARKUS_FLYWAY_CLEAN_DISABLED", "false",

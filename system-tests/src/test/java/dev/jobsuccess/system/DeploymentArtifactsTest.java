@@ -46,6 +46,9 @@ class DeploymentArtifactsTest {
         Map<String, Object> env = map(svc.get("environment"));
         assertEquals(Integer.toString(port), env.get("HTTP_PORT"));
         assertEquals("jdbc:postgresql://postgres:5432/" + database, env.get("DB_URL"));
+        assertEquals(service, env.get("KAFKA_SASL_USERNAME"), "compose runs " + service + " as its own Kafka principal");
+        assertEquals("${" + ServiceProcess.passwordVariable(service) + ":?set the Kafka credentials}", env.get("KAFKA_SASL_PASSWORD"),
+                "its password comes from the environment, never from the file");
 
         String properties = Files.readString(ROOT.resolve(service).resolve("src/main/resources/application.properties"));
         List<String> unknown = new ArrayList<>();
@@ -78,12 +81,14 @@ class DeploymentArtifactsTest {
     void composeCreatesTheSameTopicsWithTheSamePartitionCountAsBinInfra() throws IOException {
         String infra = Files.readString(ROOT.resolve("bin/infra"));
         Matcher topics = Pattern.compile("\nTOPICS=\"([^\"]+)\"").matcher(infra);
+        Matcher deadLetterTopics = Pattern.compile("\nDEAD_LETTER_TOPICS=\"([^\"]+)\"").matcher(infra);
         Matcher partitions = Pattern.compile("KAFKA_PARTITIONS=\\$\\{KAFKA_PARTITIONS:-(\\d+)}").matcher(infra);
-        assertTrue(topics.find() && partitions.find(), "bin/infra names its topics and partition count");
+        assertTrue(topics.find() && deadLetterTopics.find() && partitions.find(), "bin/infra names its topics and partition count");
         Map<String, Object> services = map(compose().get("services"));
-        String command = String.join(" ", (List<String>) map(services.get("kafka-topics")).get("command"));
-        for (String topic : topics.group(1).split(" ")) {
-            assertTrue(command.contains(" " + topic + " ") || command.contains(" " + topic + ";"), "compose creates " + topic);
+        String command = String.join(" ", (List<String>) map(services.get("kafka-init")).get("command"));
+        List<String> words = List.of(command.split("\\s+"));
+        for (String topic : (topics.group(1) + " " + deadLetterTopics.group(1)).trim().split("\\s+")) {
+            assertTrue(words.contains(topic), "compose creates " + topic);
         }
         String defaultCount = "${KAFKA_PARTITIONS:-" + partitions.group(1) + "}";
         assertTrue(command.contains("--partitions " + defaultCount), command);

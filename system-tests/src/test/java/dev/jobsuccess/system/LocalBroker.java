@@ -11,7 +11,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A second, private one-node KRaft broker run from the jars bin/infra fetched, so a test can stop
- * and restart Kafka without disturbing the shared broker the other tests use.
+ * and restart Kafka without disturbing the shared broker the other tests use. PLAINTEXT, without users or ACLs:
+ * the services started against it are told KAFKA_SECURITY_PROTOCOL=PLAINTEXT (bin/infra's broker is the secured one,
+ * BrokerAccessIT tests it).
  */
 final class LocalBroker implements AutoCloseable {
 

@@ -155,6 +155,7 @@ class ScoreReplicasIT {
         Map<String, String> env = new HashMap<>();
         env.put("DB_URL", DB + "?currentSchema=" + schema);
         env.put("KAFKA_BOOTSTRAP_SERVERS", broker.bootstrap());
+        env.put("KAFKA_SECURITY_PROTOCOL", "PLAINTEXT");
         env.put("KAFKA_GROUP_SUFFIX", group);
         env.put("JWT_PUBLIC_KEY_LOCATION", "file:" + ROOT.resolve("config/dev-jwt/publicKey.pem"));
         env.put("SNAPSHOT_CRON", "off");

@@ -40,9 +40,18 @@ final class ServiceProcess implements AutoCloseable {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m", "-jar", jar.toString()));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        // The service's own Kafka principal, with the dev password bin/test exports (KAFKA_<SERVICE>_PASSWORD); a test
+        // against a private PLAINTEXT broker says KAFKA_SECURITY_PROTOCOL=PLAINTEXT.
+        builder.environment().put("KAFKA_SASL_USERNAME", name);
+        builder.environment().put("KAFKA_SASL_PASSWORD", System.getenv().getOrDefault(passwordVariable(name), ""));
         builder.environment().putAll(env);
         builder.environment().put("HTTP_PORT", Integer.toString(port));
         return new ServiceProcess(name, port, builder.start(), log);
+    }
+
+    /** contract-service -> KAFKA_CONTRACT_SERVICE_PASSWORD, as in .local/kafka/credentials.env. */
+    static String passwordVariable(String service) {
+        return "KAFKA_" + service.toUpperCase(java.util.Locale.ROOT).replace('-', '_') + "_PASSWORD";
     }
 
     String baseUrl() {

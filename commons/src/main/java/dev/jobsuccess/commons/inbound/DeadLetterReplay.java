@@ -22,10 +22,10 @@ import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import dev.jobsuccess.commons.kafka.AcknowledgedProducer;
+import dev.jobsuccess.commons.kafka.KafkaClientSettings;
 import dev.jobsuccess.commons.problem.ProblemException;
 
 /**
@@ -46,13 +46,12 @@ public class DeadLetterReplay {
 
     private final InboundConfig config;
     private final DeadLetters deadLetters;
-    private final String bootstrapServers;
+    private final KafkaClientSettings kafka;
 
-    DeadLetterReplay(InboundConfig config, DeadLetters deadLetters,
-                     @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
+    DeadLetterReplay(InboundConfig config, DeadLetters deadLetters, KafkaClientSettings kafka) {
         this.config = config;
         this.deadLetters = deadLetters;
-        this.bootstrapServers = bootstrapServers;
+        this.kafka = kafka;
     }
 
     /** Replays every dead letter of {@code topic} not replayed before, up to the end the topic had when called. */
@@ -63,7 +62,7 @@ public class DeadLetterReplay {
         String deadLetterTopic = deadLetters.topicFor(topic);
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(consumerProperties(), new StringDeserializer(),
                 new StringDeserializer());
-             AcknowledgedProducer replayer = new AcknowledgedProducer(bootstrapServers, "dead-letter-replay", Map.of())) {
+             AcknowledgedProducer replayer = new AcknowledgedProducer(kafka, "dead-letter-replay", Map.of())) {
             KafkaProducer<String, String> producer = replayer.get();
             List<PartitionInfo> partitions = consumer.partitionsFor(deadLetterTopic, Duration.ofSeconds(10));
             if (partitions == null || partitions.isEmpty()) {
@@ -123,7 +122,7 @@ public class DeadLetterReplay {
 
     private Properties consumerProperties() {
         Properties p = new Properties();
-        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        p.putAll(kafka.with(Map.of()));
         p.put(ConsumerConfig.GROUP_ID_CONFIG, config.groupId() + "-dead-letter-replay");
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         return p;

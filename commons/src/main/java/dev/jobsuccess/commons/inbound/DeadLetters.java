@@ -22,6 +22,7 @@ import org.jboss.logging.Logger;
 import io.micrometer.core.instrument.MeterRegistry;
 
 import dev.jobsuccess.commons.kafka.AcknowledgedProducer;
+import dev.jobsuccess.commons.kafka.KafkaClientSettings;
 
 /**
  * Sends records that can never be applied to {@code <topic>-dlq-<service>} (e.g. {@code contract-closed-dlq-score}),
@@ -41,9 +42,9 @@ public class DeadLetters {
     private final MeterRegistry metrics;
     private final AcknowledgedProducer producer;
 
-    DeadLetters(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
+    DeadLetters(KafkaClientSettings kafka,
                 @ConfigProperty(name = "quarkus.application.name") String application, MeterRegistry metrics) {
-        this.producer = new AcknowledgedProducer(bootstrapServers, "dead-letters",
+        this.producer = new AcknowledgedProducer(kafka, "dead-letters",
                 Map.of(ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000));
         this.suffix = "-dlq-" + application.replaceFirst("-service$", "");
         this.metrics = metrics;

@@ -25,7 +25,6 @@ import org.apache.kafka.clients.consumer.RangeAssignor;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
@@ -36,6 +35,8 @@ import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+
+import dev.jobsuccess.commons.kafka.KafkaClientSettings;
 
 /**
  * The service's one Kafka consumer: a thread that polls the configured topics, hands each poll to
@@ -60,7 +61,7 @@ public class InboundConsumer implements HealthCheck {
     private final InboundHandler handler;
     private final Instance<InboundProcessor<?>> processors;
     private final MeterRegistry metrics;
-    private final String bootstrapServers;
+    private final KafkaClientSettings kafka;
     private final Timer polls;
     private volatile KafkaConsumer<String, String> consumer;
     private volatile Thread thread;
@@ -72,12 +73,12 @@ public class InboundConsumer implements HealthCheck {
     private final Map<TopicPartition, OffsetAndMetadata> applied = new HashMap<>();
 
     InboundConsumer(InboundConfig config, InboundHandler handler, Instance<InboundProcessor<?>> processors,
-                    MeterRegistry metrics, @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
+                    MeterRegistry metrics, KafkaClientSettings kafka) {
         this.config = config;
         this.handler = handler;
         this.processors = processors;
         this.metrics = metrics;
-        this.bootstrapServers = bootstrapServers;
+        this.kafka = kafka;
         this.polls = Timer.builder("jobsuccess.inbound.polls").description("polls applied, and how long each took")
                 .register(metrics);
     }
@@ -131,7 +132,7 @@ public class InboundConsumer implements HealthCheck {
                     LOG.infof("%s: %d partitions assigned (%d in all)", config.groupId(), partitions.size(), assignedPartitions);
                 }
             });
-            LOG.infof("%s: consuming %s", config.groupId(), topics);
+            LOG.infof("%s: consuming %s as %s", config.groupId(), topics, kafka.principal());
             try {
                 while (!stopping) {
                     ConsumerRecords<String, String> records = pollDraining(c);
@@ -231,7 +232,7 @@ public class InboundConsumer implements HealthCheck {
 
     private Properties properties() {
         Properties p = new Properties();
-        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        p.putAll(kafka.with(Map.of()));
         p.put(ConsumerConfig.GROUP_ID_CONFIG, config.groupId());
         p.put(ConsumerConfig.CLIENT_ID_CONFIG, config.groupId() + "-" + ProcessHandle.current().pid());
         p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");

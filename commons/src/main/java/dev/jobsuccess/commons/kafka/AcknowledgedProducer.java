@@ -17,9 +17,12 @@ public final class AcknowledgedProducer implements AutoCloseable {
     private final Properties properties = new Properties();
     private volatile KafkaProducer<String, String> producer;
 
-    /** @param settings further producer settings (timeouts, linger) */
-    public AcknowledgedProducer(String bootstrapServers, String clientId, Map<String, Object> settings) {
-        properties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    /**
+     * @param kafka    how to reach and authenticate to the broker
+     * @param settings further producer settings (timeouts, linger)
+     */
+    public AcknowledgedProducer(KafkaClientSettings kafka, String clientId, Map<String, Object> settings) {
+        properties.putAll(kafka.with(Map.of()));
         properties.put(ProducerConfig.ACKS_CONFIG, "all");
         properties.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
         properties.put(ProducerConfig.CLIENT_ID_CONFIG, clientId);

@@ -18,7 +18,6 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import io.micrometer.core.instrument.Counter;
@@ -26,8 +25,9 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 
-import dev.jobsuccess.commons.kafka.AcknowledgedProducer;
 import dev.jobsuccess.commons.failure.RootCause;
+import dev.jobsuccess.commons.kafka.AcknowledgedProducer;
+import dev.jobsuccess.commons.kafka.KafkaClientSettings;
 
 /**
  * Sends committed outbox rows to Kafka in commit order and marks them sent.
@@ -58,13 +58,13 @@ public class OutboxRelay {
     private volatile boolean stopping;
 
     OutboxRelay(EntityManager em, OutboxConfig config, Clock clock, MeterRegistry metrics,
-                @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
+                KafkaClientSettings kafka) {
         this.em = em;
         this.config = config;
         this.clock = clock;
         // Fail a round fast while Kafka is away; the rows simply wait for the next round.
         long timeoutMs = config.sendTimeout().toMillis();
-        this.producer = new AcknowledgedProducer(bootstrapServers, "outbox-relay", Map.of(
+        this.producer = new AcknowledgedProducer(kafka, "outbox-relay", Map.of(
                 ProducerConfig.MAX_BLOCK_MS_CONFIG, timeoutMs,
                 ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) Math.max(1000, timeoutMs / 2),
                 ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) timeoutMs,
