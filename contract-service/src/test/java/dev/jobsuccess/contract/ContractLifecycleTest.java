@@ -6,6 +6,7 @@ import static dev.jobsuccess.contract.Api.end;
 import static dev.jobsuccess.contract.Api.freelancer;
 import static dev.jobsuccess.contract.Api.offerFixed;
 import static dev.jobsuccess.contract.Api.outboxRows;
+import static dev.jobsuccess.contract.Api.platform;
 import static dev.jobsuccess.contract.Api.problem;
 import static dev.jobsuccess.contract.Api.user;
 import static org.hamcrest.Matchers.contains;
