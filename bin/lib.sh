@@ -83,3 +83,9 @@ service_pid() {
   local pid
   [ -f "$RUN/$1.pid" ] && pid=$(cat "$RUN/$1.pid") && kill -0 "$pid" 2>/dev/null && echo "$pid"
 }
+
+# A demo on this machine (bin/up, bin/bench): the committed dev key pair (bin/token signs with its private half), its
+# issuer and audience. JOBSUCCESS_DEMO=true tells the services so; without it a production start refuses the dev key,
+# an adjustable clock and a missing issuer or audience (ProductionSafety).
+DEMO_ENV=(JOBSUCCESS_DEMO=true JWT_ISSUER=jobsuccess-dev JWT_AUDIENCE=jobsuccess
+  "JWT_PUBLIC_KEY_LOCATION=file:$ROOT/config/dev-jwt/publicKey.pem")

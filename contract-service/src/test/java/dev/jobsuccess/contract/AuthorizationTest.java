@@ -14,10 +14,12 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.time.Duration;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import dev.jobsuccess.commons.testing.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
@@ -33,11 +35,16 @@ class AuthorizationTest {
 
     @Test
     void noTokenIsUnauthenticatedAndABadTokenToo() {
-        String id = activeFixed(user("c"), user("f"), 50000);
+        String client = user("c");
+        String id = activeFixed(client, user("f"), 50000);
         given().contentType(ContentType.JSON).body("{\"endReasonCode\":\"OTHER\"}").post("/contracts/{id}/end", id)
                 .then().statusCode(401).contentType("application/problem+json");
         given().header("Authorization", "Bearer not-a-token").get("/contracts/{id}/ledger", id)
                 .then().statusCode(401).contentType("application/problem+json");
+        // Signed with the right key by the right issuer, but meant for another system: its audience is not ours.
+        client(client).get("/contracts/{id}", id).then().statusCode(200);
+        given().header("Authorization", "Bearer " + TestTokens.forAudience("another-system", client, Duration.ofHours(1), "CLIENT"))
+                .get("/contracts/{id}", id).then().statusCode(401);
     }
 
     @Test

@@ -40,7 +40,6 @@ class BrokerOutageIT {
                     "DB_URL", "jdbc:postgresql://127.0.0.1:5432/contract_systest",
                     "KAFKA_BOOTSTRAP_SERVERS", broker.bootstrap(),
                     "KAFKA_SECURITY_PROTOCOL", "PLAINTEXT",
-                    "JWT_PUBLIC_KEY_LOCATION", "file:" + ROOT.resolve("config/dev-jwt/publicKey.pem"),
                     "OUTBOX_POLL_INTERVAL", "1s",
                     "QUARKUS_FLYWAY_CLEAN_DISABLED", "false",
                     "QUARKUS_FLYWAY_CLEAN_AT_START", "true");

@@ -157,7 +157,6 @@ class ScoreReplicasIT {
         env.put("KAFKA_BOOTSTRAP_SERVERS", broker.bootstrap());
         env.put("KAFKA_SECURITY_PROTOCOL", "PLAINTEXT");
         env.put("KAFKA_GROUP_SUFFIX", group);
-        env.put("JWT_PUBLIC_KEY_LOCATION", "file:" + ROOT.resolve("config/dev-jwt/publicKey.pem"));
         env.put("SNAPSHOT_CRON", "off");
         env.put("JOBSUCCESS_SCORE_SNAPSHOT_CATCH_UP_AT_START", "false");
         return ServiceProcess.start(ROOT, "score-service", port, env);

@@ -44,9 +44,26 @@ final class ServiceProcess implements AutoCloseable {
         // against a private PLAINTEXT broker says KAFKA_SECURITY_PROTOCOL=PLAINTEXT.
         builder.environment().put("KAFKA_SASL_USERNAME", name);
         builder.environment().put("KAFKA_SASL_PASSWORD", System.getenv().getOrDefault(passwordVariable(name), ""));
-        builder.environment().putAll(env);
+        builder.environment().putAll(demo(repoRoot));
+        // A null value leaves the variable out.
+        env.forEach((variable, value) -> {
+            if (value == null) {
+                builder.environment().remove(variable);
+            } else {
+                builder.environment().put(variable, value);
+            }
+        });
         builder.environment().put("HTTP_PORT", Integer.toString(port));
         return new ServiceProcess(name, port, builder.start(), log);
+    }
+
+    /**
+     * A demo's settings, as bin/up's: the committed dev key pair that TestTokens signs with, its issuer and audience, and
+     * JOBSUCCESS_DEMO saying so (without it the packaged service refuses them). A test may override any of them.
+     */
+    static Map<String, String> demo(Path repoRoot) {
+        return Map.of("JOBSUCCESS_DEMO", "true", "JWT_ISSUER", "jobsuccess-dev", "JWT_AUDIENCE", "jobsuccess",
+                "JWT_PUBLIC_KEY_LOCATION", "file:" + repoRoot.resolve("config/dev-jwt/publicKey.pem"));
     }
 
     /** contract-service -> KAFKA_CONTRACT_SERVICE_PASSWORD, as in .local/kafka/credentials.env. */
@@ -77,6 +94,16 @@ final class ServiceProcess implements AutoCloseable {
             Thread.sleep(250);
         }
         throw new IllegalStateException(name + " was not ready within " + timeout + "; see " + log);
+    }
+
+    /** Waits for the process to end by itself; its exit code, or empty when it still runs after {@code timeout}. */
+    java.util.OptionalInt awaitExit(Duration timeout) throws InterruptedException {
+        return process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)
+                ? java.util.OptionalInt.of(process.exitValue()) : java.util.OptionalInt.empty();
+    }
+
+    String log() throws IOException {
+        return Files.readString(log);
     }
 
     @Override

@@ -48,7 +48,6 @@ class WalkingSkeletonIT {
             Map<String, String> env = new HashMap<>();
             env.put("DB_URL", "jdbc:postgresql://127.0.0.1:5432/" + s[2]);
             env.put("KAFKA_BOOTSTRAP_SERVERS", KafkaTopics.BOOTSTRAP);
-            env.put("JWT_PUBLIC_KEY_LOCATION", "file:" + ROOT.resolve("config/dev-jwt/publicKey.pem"));
             env.put("KAFKA_GROUP_SUFFIX", "-systest");
             // Each run starts from an empty schema, so a changed migration never meets an old database.
             env.put("QUARKUS_FLYWAY_CLEAN_DISABLED", "false");

@@ -17,6 +17,7 @@ import io.smallrye.jwt.build.Jwt;
 public final class TestTokens {
 
     public static final String ISSUER = "jobsuccess-dev";
+    public static final String AUDIENCE = "jobsuccess";
     private static final PrivateKey KEY = loadKey();
 
     private TestTokens() {
@@ -28,7 +29,13 @@ public final class TestTokens {
 
     /** A token that expires after {@code lifetime}. */
     public static String token(String userId, Duration lifetime, String... groups) {
+        return forAudience(AUDIENCE, userId, lifetime, groups);
+    }
+
+    /** A token meant for {@code audience}: for another audience than {@link #AUDIENCE}, one the services must refuse. */
+    public static String forAudience(String audience, String userId, Duration lifetime, String... groups) {
         return Jwt.issuer(ISSUER)
+                .audience(audience)
                 .subject(userId)
                 .groups(Set.of(groups))
                 .expiresIn(lifetime)
