@@ -22,8 +22,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 import dev.jobsuccess.commons.time.AdjustableClock;
 import dev.jobsuccess.score.scoring.ScoreService;
+
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
@@ -189,6 +192,19 @@ class FreelancerViewsTest {
                 .extract().asString();
         for (String secret : List.of("privateRecommend", "publicOverall", "satisfaction", "privateEndReason", "NEGATIVE")) {
             assertFalse(body.contains(secret), "a freelancer's explanation shows " + secret);
+        }
+        // score-changed, which subscribers show to anyone: a $0 contract counts only when NEGATIVE, so Z1's and Z3's
+        // inclusion would tell their clients' private ratings; Z2 has no feedback at all, which is no secret.
+        JsonNode changed = Db.scoreChangedFromKafka(f, (int) Db.scoreChangedRows(f)).getLast();
+        for (JsonNode c : changed.get("contracts")) {
+            String id = c.get("contractId").asText();
+            if (id.equals(z1) || id.equals(z3)) {
+                assertEquals("DECIDED_BY_PRIVATE_FEEDBACK", c.get("status").asText(), id);
+                assertTrue(c.get("weightJobs").isNull());
+            }
+            if (id.equals(z2)) {
+                assertEquals("EXCLUDED_NO_FEEDBACK", c.get("status").asText());
+            }
         }
         // "What if Z3's client had been happy?" 100 if Z3 is the negative one, still 73 if Z1 is: a range, never the answer
         // the real private ratings give.

@@ -103,7 +103,7 @@ public class Feedback extends PanacheEntityBase {
     }
 
     public static List<Feedback> onContract(String contractId) {
-        return list("contractId = ?1 order by submittedAt, id", contractId);
+        return list("contractId = ?1 order by submittedAt, authorRole, id", contractId);
     }
 
     public static Feedback on(String contractId, Party authorRole) {

@@ -39,7 +39,10 @@ public record ScoreChangedEvent(UUID eventId, String eventType, int schemaVersio
                           @JsonProperty("TRENDING") Integer trending) {}
 
     /** @param weightJobs the weight in jobs (quarter-units / 4), null unless counted */
-    public record ContractEntry(String contractId, Inclusion status, BigDecimal weightJobs) {}
+    /** @param status an {@link Inclusion}, or {@link #DECIDED_BY_PRIVATE_FEEDBACK} where the inclusion would tell it */
+    public record ContractEntry(String contractId, String status, BigDecimal weightJobs) {}
+
+    public static final String DECIDED_BY_PRIVATE_FEEDBACK = "DECIDED_BY_PRIVATE_FEEDBACK";
 
     public record Badges(List<Badge> previous, List<Badge> current, List<Badge> gained, List<Badge> lost) {}
 }

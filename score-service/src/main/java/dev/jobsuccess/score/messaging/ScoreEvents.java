@@ -40,7 +40,8 @@ public class ScoreEvents {
                 score(change.previous()), score(change.current()),
                 new ScoreChangedEvent.Windows(windows.get(Window.W24), windows.get(Window.W12), windows.get(Window.W6),
                         windows.get(Window.W3), windows.get(Window.TRENDING)),
-                change.contracts().stream().map(c -> contract(c, config.weighting())).toList(),
+                change.contracts().stream().map(c -> contract(c, change.inclusionPrivate().contains(c.contractId()),
+                        config.weighting())).toList(),
                 new ScoreChangedEvent.Badges(before, after, after.stream().filter(b -> !before.contains(b)).toList(),
                         before.stream().filter(b -> !after.contains(b)).toList()),
                 change.eligibleWeeksLast16());
@@ -51,9 +52,16 @@ public class ScoreEvents {
         return new ScoreChangedEvent.Score(snapshot.jss(), snapshot.selectedWindow(), snapshot.band());
     }
 
-    /** Only inclusion and weight: the outcome class is not public. */
-    private static ScoreChangedEvent.ContractEntry contract(ContractResult result, Weighting weighting) {
-        return new ScoreChangedEvent.ContractEntry(result.contractId(), result.inclusion(), weightJobs(result.weightQ(), weighting));
+    /**
+     * Only inclusion and weight: the outcome class is not public, and neither is an inclusion that would tell it (a $0
+     * contract counts only when NEGATIVE).
+     */
+    private static ScoreChangedEvent.ContractEntry contract(ContractResult result, boolean inclusionPrivate, Weighting weighting) {
+        if (inclusionPrivate) {
+            return new ScoreChangedEvent.ContractEntry(result.contractId(), ScoreChangedEvent.DECIDED_BY_PRIVATE_FEEDBACK, null);
+        }
+        return new ScoreChangedEvent.ContractEntry(result.contractId(), result.inclusion().name(),
+                weightJobs(result.weightQ(), weighting));
     }
 
     /**

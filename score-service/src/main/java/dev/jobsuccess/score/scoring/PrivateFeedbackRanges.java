@@ -1,6 +1,7 @@
 package dev.jobsuccess.score.scoring;
 
 import java.time.LocalDate;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -10,6 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import dev.jobsuccess.commons.problem.ProblemException;
 import dev.jobsuccess.jss.ConsistentAssignments;
 import dev.jobsuccess.jss.ContractRecord;
+import dev.jobsuccess.jss.Inclusion;
 import dev.jobsuccess.jss.JssRequest;
 import dev.jobsuccess.jss.Satisfaction;
 import dev.jobsuccess.jss.Window;
@@ -49,6 +51,19 @@ public class PrivateFeedbackRanges {
         } catch (ConsistentAssignments.TooManyCombinationsException e) {
             throw tooMany(e);
         }
+    }
+
+    /**
+     * Whether the contract's inclusion alone (COUNTED or which EXCLUDED_*) would tell its private class: it differs
+     * between private classes (e.g. at $0 only a NEGATIVE counts). Decided from the contract alone, so it hides at least
+     * what the published windows leave open, cheaply enough for every score-changed record.
+     */
+    public boolean inclusionTellsPrivateClass(ContractRecord publicRecord, LocalDate asOf) {
+        Set<Inclusion> inclusions = EnumSet.noneOf(Inclusion.class);
+        for (Satisfaction p : ConsistentAssignments.PRIVATE_CLASSES) {
+            inclusions.add(model.compute(List.of(withPrivateClass(publicRecord, p)), asOf).contracts().getFirst().inclusion());
+        }
+        return inclusions.size() > 1;
     }
 
     /** The record as it would be if its private feedback made it count: NEGATIVE counts even at $0. */

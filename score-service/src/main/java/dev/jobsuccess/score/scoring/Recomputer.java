@@ -5,9 +5,11 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.UUID;
@@ -23,6 +25,7 @@ import dev.jobsuccess.commons.outbox.OutgoingEvent;
 import dev.jobsuccess.jss.ContractRecord;
 import dev.jobsuccess.jss.JssResult;
 import dev.jobsuccess.score.config.ScoreConfig;
+import dev.jobsuccess.score.facts.ContractFacts;
 import dev.jobsuccess.score.facts.FactLoader;
 import dev.jobsuccess.score.facts.FreelancerFacts;
 import dev.jobsuccess.score.messaging.ScoreEvents;
@@ -54,14 +57,16 @@ public class Recomputer {
     private final ScoreModel model;
     private final ScoreEvents events;
     private final Outbox outbox;
+    private final PrivateFeedbackRanges ranges;
     private final Clock clock;
     private final int freelancersPerLoad;
 
-    Recomputer(FactLoader loader, ScoreRows scoreRows, ScoreModel model, ScoreEvents events, Outbox outbox, Clock clock,
-               ScoreConfig config) {
+    Recomputer(FactLoader loader, ScoreRows scoreRows, ScoreModel model, PrivateFeedbackRanges ranges, ScoreEvents events,
+               Outbox outbox, Clock clock, ScoreConfig config) {
         this.loader = loader;
         this.scoreRows = scoreRows;
         this.model = model;
+        this.ranges = ranges;
         this.events = events;
         this.outbox = outbox;
         this.clock = clock;
@@ -191,8 +196,14 @@ public class Recomputer {
         boolean announced = !previous.equals(current);
         if (announced) {
             UUID eventId = UUID.randomUUID();
+            Set<String> inclusionPrivate = new HashSet<>();
+            for (ContractFacts c : facts.contracts()) {
+                if (model.privatelyDecided(c) && ranges.inclusionTellsPrivateClass(model.publicRecord(c), asOf)) {
+                    inclusionPrivate.add(c.contractId());
+                }
+            }
             changes.events.add(events.scoreChanged(eventId, new ScoreChange(row.freelancerId(), asOf, now, cause, previous,
-                    current, result.windows(), result.contracts(), next.eligibleWeeksLast16())));
+                    current, result.windows(), result.contracts(), next.eligibleWeeksLast16(), inclusionPrivate)));
             changes.history.add(new ScoreRows.HistoryEntry(next, previous, cause, eventId));
             if (LOG.isDebugEnabled()) {
                 LOG.debugf("freelancer %s: jss %s (%s) %s -> %s (%s) %s, %s %s", row.freelancerId(), previous.jss(),
