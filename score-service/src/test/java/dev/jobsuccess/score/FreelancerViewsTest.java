@@ -86,8 +86,12 @@ class FreelancerViewsTest {
                 .body("after.asOf", equalTo("2025-07-01")).body("range.min", equalTo(55)).body("range.max", equalTo(55))
                 .body("difference.jss", equalTo(5)).body("difference.W24", equalTo(5)).body("difference.W3", nullValue())
                 .body("badgesGained", empty()).body("badgesLost", empty())
-                .body("contracts.find { it.contractId == '" + j1 + "' }.privateFeedbackDecides", equalTo(true))
-                .body("contracts.find { it.contractId == '" + j1 + "' }.outcome", nullValue());
+                // J1's class after the refund is NEGATIVE whatever its client said privately: shown.
+                .body("contracts.find { it.contractId == '" + j1 + "' }.privateFeedbackDecides", equalTo(false))
+                .body("contracts.find { it.contractId == '" + j1 + "' }.inclusion", equalTo("COUNTED"))
+                .body("contracts.find { it.contractId == '" + j1 + "' }.outcome", equalTo("NEGATIVE"))
+                .body("contracts.find { it.contractId == '" + j1 + "' }.weightQ", equalTo(4))
+                .body("contracts.find { it.contractId == '" + j1 + "' }.changed", equalTo(true));
         // (b) Refunded to $0 and a happy client (rec 9, no public rating): J1 is excluded → no score.
         whatIf(f, f, "FREELANCER", "{\"changes\":[{\"type\":\"REFUND\",\"contractId\":\"" + j1 + "\",\"netEarningsCents\":0},"
                 + "{\"type\":\"PRIVATE_RATING\",\"contractId\":\"" + j1 + "\",\"privateRecommend\":9},"
@@ -213,7 +217,11 @@ class FreelancerViewsTest {
                 .body("range.min", equalTo(73)).body("range.max", equalTo(100)).body("possibleAfter.jss", contains(73, 100))
                 .body("difference.jss", nullValue())
                 .body("summary", equalTo("The score would be between 73 and 100: it depends on your clients' private "
-                        + "feedback, which you can't see."));
+                        + "feedback, which you can't see."))
+                .body("contracts.find { it.contractId == '" + z3 + "' }.inclusion", equalTo("EXCLUDED_ZERO_EARNINGS"))
+                .body("contracts.find { it.contractId == '" + z1 + "' }.privateFeedbackDecides", equalTo(true))
+                .body("contracts.find { it.contractId == '" + z1 + "' }.inclusion", nullValue())
+                .body("contracts.find { it.contractId == '" + p1 + "' }.outcome", equalTo("SUCCESS"));
         // PLATFORM sees the stored feedback, private rating included, and the real answer: Z3's client also ended with
         // JOB_COMPLETED_UNSUCCESSFULLY, which still caps it.
         whatIf(f, "ops", "PLATFORM", "{\"changes\":[{\"type\":\"PRIVATE_RATING\",\"contractId\":\"" + z3 + "\",\"privateRecommend\":10}]}")

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
@@ -21,10 +22,12 @@ import dev.jobsuccess.jss.Badge;
 import dev.jobsuccess.jss.ConsistentAssignments;
 import dev.jobsuccess.jss.ContractRecord;
 import dev.jobsuccess.jss.ContractResult;
+import dev.jobsuccess.jss.Inclusion;
 import dev.jobsuccess.jss.InvalidJssInputException;
 import dev.jobsuccess.jss.JssEngine;
 import dev.jobsuccess.jss.JssRequest;
 import dev.jobsuccess.jss.JssResult;
+import dev.jobsuccess.jss.Satisfaction;
 import dev.jobsuccess.jss.Window;
 import dev.jobsuccess.score.facts.FactLoader;
 import dev.jobsuccess.score.facts.FreelancerFacts;
@@ -121,19 +124,27 @@ public class WhatIfService {
         boolean determined = possible.size() == 1;
         JssResult first = outcomes.getFirst().result;
 
+        // An undisclosed contract's class after the change is shown where every private class the published windows
+        // allow it gives the same one (e.g. a public 1★ fixes NEGATIVE whatever was said privately).
+        Map<String, Set<Satisfaction>> feasible = new HashMap<>();
+        if (!undisclosed.isEmpty()) {
+            List<ConsistentAssignments.ContractRange> known0 = ranges.explain(known, undisclosed, before.windows(), today);
+            known0.forEach(r -> feasible.put(r.contractId(), r.privateClasses()));
+        }
         List<WhatIf.ContractAfter> contracts = new ArrayList<>();
         for (int i = 0; i < afterKnown.size(); i++) {
             String id = afterKnown.get(i).contractId();
-            ContractResult a = first.contracts().get(i);
-            if (undisclosedAfter.contains(id)) {
+            Shown after = undisclosedAfter.contains(id)
+                    ? shown(afterKnown.get(i), feasible.get(id), asOf)
+                    : Shown.of(first.contracts().get(i));
+            Shown was = i >= known.size() ? null
+                    : undisclosed.contains(id) ? shown(known.get(i), feasible.get(id), today) : Shown.of(before.contracts().get(i));
+            if (after == null) {
                 contracts.add(new WhatIf.ContractAfter(id, false, true, null, null, null, null, false));
                 continue;
             }
-            ContractResult b = i < before.contracts().size() && !undisclosed.contains(id) ? before.contracts().get(i) : null;
-            boolean changed = b == null || a.inclusion() != b.inclusion() || a.outcome() != b.outcome()
-                    || !Objects.equals(a.weightQ(), b.weightQ());
-            contracts.add(new WhatIf.ContractAfter(id, hypothetical.contains(id), false, a.inclusion(), a.outcome(), a.weightQ(),
-                    ScoreEvents.weightJobs(a.weightQ(), model.params()), changed));
+            contracts.add(new WhatIf.ContractAfter(id, hypothetical.contains(id), false, after.inclusion(), after.outcome(),
+                    after.weightQ(), ScoreEvents.weightJobs(after.weightQ(), model.params()), !after.equals(was)));
         }
         Map<String, Integer> difference = new LinkedHashMap<>();
         difference.put("jss", determined ? minus(first.jss(), before.jss()) : null);
@@ -158,6 +169,22 @@ public class WhatIfService {
         return new WhatIf.Answer(freelancerId, state(today, before, held), determined, determined ? possible.getFirst() : null,
                 possible, range, summary(determined, range), difference, List.copyOf(gained), List.copyOf(lost),
                 List.copyOf(uncertain), contracts);
+    }
+
+    /** What the freelancer is shown of one contract. */
+    private record Shown(Inclusion inclusion, dev.jobsuccess.jss.Outcome outcome, Integer weightQ) {
+        static Shown of(ContractResult r) {
+            return new Shown(r.inclusion(), r.outcome(), r.weightQ());
+        }
+    }
+
+    /** The contract as shown, when every private class it may have gives the same; null when they differ. */
+    private Shown shown(ContractRecord publicRecord, Set<Satisfaction> privateClasses, LocalDate asOf) {
+        Set<Shown> seen = new HashSet<>();
+        for (Satisfaction p : privateClasses) {
+            seen.add(Shown.of(compute(List.of(PrivateFeedbackRanges.withPrivateClass(publicRecord, p)), asOf).contracts().getFirst()));
+        }
+        return seen.size() == 1 ? seen.iterator().next() : null;
     }
 
     /** One possible result of a what-if. */
