@@ -111,6 +111,14 @@ class BrokerAccessIT {
                     new ProducerRecord<>(FEEDBACK_SUBMITTED, "acl-probe", "{\"forged\":true}")).get(15, TimeUnit.SECONDS));
             assertTrue(e instanceof TopicAuthorizationException || e.getCause() instanceof TopicAuthorizationException, e.toString());
         }
+        // A consumer may not write what it reads: score-service cannot forge the contract-closed that would set a score.
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(service("score-service", Map.of(
+                ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000, ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 10_000,
+                ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000)), new StringSerializer(), new StringSerializer())) {
+            Exception e = assertThrows(Exception.class, () -> producer.send(
+                    new ProducerRecord<>("contract-closed", "acl-probe", "{\"forged\":true}")).get(15, TimeUnit.SECONDS));
+            assertTrue(e instanceof TopicAuthorizationException || e.getCause() instanceof TopicAuthorizationException, e.toString());
+        }
     }
 
     @Test

@@ -24,7 +24,7 @@ import dev.jobsuccess.commons.security.Roles;
 @SecurityRequirement(name = "jwt")
 public class DeadLetterResource {
 
-    /** @param topic the consumed topic whose dead letters ({@code <topic>-dlq-<service>}) go back to it */
+    /** @param topic the consumed topic whose dead letters ({@code <topic>-dlq-<service>}) are applied again */
     public record ReplayRequest(@NotBlank String topic) {}
 
     private final DeadLetterReplay replay;
@@ -35,9 +35,10 @@ public class DeadLetterResource {
 
     @POST
     @RolesAllowed(Roles.PLATFORM)
-    @Operation(summary = "Send a topic's dead letters back to it, each once",
-            description = "For after the cause is fixed. Replayed events are applied once (the inbox drops any applied "
-                    + "before); one that still cannot be applied is dead-lettered again.")
+    @Operation(summary = "Apply a topic's dead letters again, each once",
+            description = "For after the cause is fixed. The dead letters go through the service's inbound path as if "
+                    + "read from their topic, and are applied once (the inbox drops any applied before); one that still "
+                    + "cannot be applied is dead-lettered again. Nothing is published to the topic itself.")
     public DeadLetterReplay.Replayed replay(@NotNull @Valid ReplayRequest request) {
         return replay.replay(request.topic());
     }
