@@ -260,6 +260,8 @@ public final class ConsistentAssignments {
         private final List<Set<State>> alive = new ArrayList<>();
         /** Per before-window: the layer at which it was complete and pruned to its published value. */
         private final int[] completeAt = new int[ROLLING];
+        /** Per position and before-window: the most weight the slots from that position on can still add to it. */
+        private final long[][] remaining;
 
         private Programme(List<Slot> slots) {
             this.slots = slots;
@@ -270,6 +272,39 @@ public final class ConsistentAssignments {
                     .sorted(java.util.Comparator.comparingInt((Integer i) -> -slots.get(i).depth())
                             .thenComparingInt(i -> slots.get(i).options.size()))
                     .mapToInt(Integer::intValue).toArray();
+            this.remaining = new long[order.length + 1][ROLLING];
+            for (int at = order.length - 1; at >= 0; at--) {
+                for (int w = 0; w < ROLLING; w++) {
+                    int most = 0;
+                    for (Option o : slots.get(order[at]).options) {
+                        if (o.contribution[w] != null) {
+                            most = Math.max(most, o.contribution[w].weightQ());
+                        }
+                    }
+                    remaining[at][w] = remaining[at + 1][w] + most;
+                }
+            }
+        }
+
+        /**
+         * Keeps the states from which the windows still open can reach their published values: whatever the remaining
+         * contracts add, a window's ratio stays between what it has with all of them counted as failures and with all
+         * of them as successes (or none of them). A bound, so it never drops a state that can end consistent; it keeps
+         * the sums of a busy freelancer's long windows from growing with every combination on the way.
+         */
+        private void pruneByBounds(Map<State, Step> layer, int position, Map<Window, Integer> published, JssParams params) {
+            if (params.formula() != Formula.SUCCESS_RATIO) {
+                return;
+            }
+            for (int w = 0; w < openAt(position); w++) {
+                Integer wanted = published.get(Windows.ROLLING.get(w));
+                if (wanted == null) {
+                    continue;
+                }
+                int window = w;
+                long more = remaining[position][w];
+                layer.keySet().removeIf(state -> !state.mayReach(window, wanted, more));
+            }
         }
 
         /** The before-windows still open when the slot at {@code position} is added: W24 … up to its depth. */
@@ -299,6 +334,7 @@ public final class ConsistentAssignments {
             Map<State, Step> first = new HashMap<>();
             first.put(State.empty(windows, params), null);
             p.prune(first, 0, ROLLING, p.openAt(0), published);
+            p.pruneByBounds(first, 0, published, params);
             p.layers.add(first);
             int total = 1;
             for (int at = 0; at < p.order.length; at++) {
@@ -310,6 +346,7 @@ public final class ConsistentAssignments {
                     }
                 }
                 p.prune(next, at + 1, p.openAt(at), p.openAt(at + 1), published);
+                p.pruneByBounds(next, at + 1, published, params);
                 total += next.size();
                 if (total > maxStates) {
                     throw new TooManyCombinationsException(undisclosed, maxStates);
@@ -513,6 +550,25 @@ public final class ConsistentAssignments {
                 k[w] = Map.of();
             }
             return new State(s, n, t, c, k, params);
+        }
+
+        /**
+         * Whether window {@code w} can still end at {@code wanted} when at most {@code more} weight is added to it, each
+         * addition a success, a non-success, or nothing (SUCCESS_RATIO: the value only grows with the ratio).
+         */
+        boolean mayReach(int w, int wanted, long more) {
+            long s = success[w];
+            long t = total[w];
+            if (t + more == 0) {
+                return false;
+            }
+            int lowest = Scoring.percent(s, t + more, params.rounding());
+            int highest = Math.max(t > 0 ? Scoring.percent(s, t, params.rounding()) : 0,
+                    Scoring.percent(s + more, t + more, params.rounding()));
+            if (t > 0) {
+                lowest = Math.min(lowest, Scoring.percent(s, t, params.rounding()));
+            }
+            return lowest <= wanted && wanted <= highest;
         }
 
         Integer value(int w, Entry without) {

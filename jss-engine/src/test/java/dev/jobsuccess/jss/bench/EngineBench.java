@@ -4,14 +4,19 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
+import java.util.Set;
+import java.util.stream.Collectors;
 
+import dev.jobsuccess.jss.ConsistentAssignments;
 import dev.jobsuccess.jss.ContractRecord;
 import dev.jobsuccess.jss.ContractStatus;
 import dev.jobsuccess.jss.DisputeOutcome;
 import dev.jobsuccess.jss.JssEngine;
 import dev.jobsuccess.jss.JssParams;
 import dev.jobsuccess.jss.JssRequest;
+import dev.jobsuccess.jss.Window;
 
 /**
  * Throughput of one recompute (run by bin/bench, not by the test suite): a freelancer history of
@@ -31,6 +36,31 @@ public final class EngineBench {
             System.out.printf("engine: %5d contracts  %10.0f computes/s  %9.1f µs/compute  (checksum %d)%n",
                     n, iterations / seconds, seconds * 1e6 / iterations, sink);
             JssEngine.jssWithout(request); // the explanation path, once, so it is exercised too
+        }
+        // The freelancer's explanation: what the published windows leave open when every contract's class comes from
+        // its client's private rating (the worst case: nothing is fixed by a public rating).
+        for (int n : new int[] {10, 30, 60, 100, 200}) {
+            JssRequest request = history(n, new Random(7));
+            Map<Window, Integer> published = JssEngine.compute(request).windows();
+            List<ContractRecord> publicOnly = request.contracts().stream().map(r -> new ContractRecord(r.contractId(),
+                    r.clientId(), r.status(), r.startedAt(), r.endedAt(), r.netEarningsCents(), r.paymentDates(), null,
+                    r.publicOverall(), null, r.disputeOutcome(), false, false)).toList();
+            Set<String> undisclosed = publicOnly.stream().map(ContractRecord::contractId).collect(Collectors.toSet());
+            JssRequest open = new JssRequest(request.asOf(), request.params(), publicOnly);
+            try {
+                ConsistentAssignments.explain(open, undisclosed, published, ConsistentAssignments.DEFAULT_MAX_STATES); // warm-up
+                int rounds = 5;
+                long start = System.nanoTime();
+                int determined = 0;
+                for (int i = 0; i < rounds; i++) {
+                    determined = (int) ConsistentAssignments.explain(open, undisclosed, published,
+                            ConsistentAssignments.DEFAULT_MAX_STATES).stream().filter(ConsistentAssignments.ContractRange::determined).count();
+                }
+                System.out.printf("private-feedback ranges: %4d contracts  %9.1f ms/explanation  (%d of them determined)%n",
+                        n, (System.nanoTime() - start) / 1e6 / rounds, determined);
+            } catch (ConsistentAssignments.TooManyCombinationsException e) {
+                System.out.printf("private-feedback ranges: %4d contracts  refused (422): %s%n", n, e.getMessage());
+            }
         }
     }
 
