@@ -75,11 +75,13 @@ public class RequestGuards {
         }
         Annotation[][] annotations = method.getParameterAnnotations();
         Class<?>[] types = method.getParameterTypes();
+        java.lang.reflect.Type[] generic = method.getGenericParameterTypes();
         for (int i = 0; i < types.length; i++) {
             for (Annotation a : annotations[i]) {
                 if (a instanceof jakarta.ws.rs.QueryParam query) {
+                    Class<?> type = elementType(types[i], generic[i]);
                     for (String value : request.getUriInfo().getQueryParameters().getOrDefault(query.value(), List.of())) {
-                        String rule = conversionRule(value, types[i]);
+                        String rule = conversionRule(value, type);
                         if (rule != null) {
                             return problem(Problem.of(400, "INVALID_REQUEST", "Invalid request",
                                     "query parameter " + query.value() + ": " + rule,
@@ -90,6 +92,15 @@ public class RequestGuards {
             }
         }
         return null;
+    }
+
+    /** A repeatable parameter's element type (List<ContractStatus>: ContractStatus); else the type itself. */
+    private static Class<?> elementType(Class<?> type, java.lang.reflect.Type generic) {
+        if (java.util.Collection.class.isAssignableFrom(type) && generic instanceof java.lang.reflect.ParameterizedType p
+                && p.getActualTypeArguments()[0] instanceof Class<?> element) {
+            return element;
+        }
+        return type;
     }
 
     /** Null when the value converts to the type, else what it must be. */

@@ -2,12 +2,18 @@ package dev.jobsuccess.contract.api;
 
 import java.net.URI;
 import java.time.Instant;
+import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -18,17 +24,26 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import dev.jobsuccess.commons.idempotency.Idempotent;
+import dev.jobsuccess.commons.problem.ProblemException;
 import dev.jobsuccess.commons.security.Roles;
 import dev.jobsuccess.contract.api.Responses.BalanceResponse;
+import dev.jobsuccess.contract.api.Responses.ContractPage;
 import dev.jobsuccess.contract.api.Responses.ContractResponse;
+import dev.jobsuccess.contract.api.Responses.ContractSummary;
 import dev.jobsuccess.contract.api.Responses.DisputeResponse;
 import dev.jobsuccess.contract.api.Responses.LedgerEntryResponse;
 import dev.jobsuccess.contract.api.Responses.LedgerResponse;
+import dev.jobsuccess.contract.contract.Actor;
+import dev.jobsuccess.contract.contract.ContractListing;
 import dev.jobsuccess.contract.contract.ContractService;
+import dev.jobsuccess.contract.contract.ContractStatus;
+import dev.jobsuccess.contract.contract.ContractType;
+import dev.jobsuccess.contract.contract.Party;
 import dev.jobsuccess.contract.dispute.DisputeService;
 import dev.jobsuccess.contract.ledger.PaymentService;
 
@@ -39,16 +54,57 @@ import dev.jobsuccess.contract.ledger.PaymentService;
 @SecurityRequirement(name = "jwt")
 public class ContractResource {
 
+    /** The most contracts one page of GET /contracts holds. */
+    static final int MAX_PAGE = 100;
+
     private final ContractService contracts;
     private final PaymentService payments;
     private final DisputeService disputes;
     private final CallerActor caller;
+    private final ContractListing listing;
 
-    ContractResource(ContractService contracts, PaymentService payments, DisputeService disputes, CallerActor caller) {
+    ContractResource(ContractService contracts, PaymentService payments, DisputeService disputes, CallerActor caller,
+                     ContractListing listing) {
         this.contracts = contracts;
         this.payments = payments;
         this.disputes = disputes;
         this.caller = caller;
+        this.listing = listing;
+    }
+
+    @GET
+    @RolesAllowed({Roles.CLIENT, Roles.FREELANCER, Roles.PLATFORM})
+    @Operation(summary = "The caller's contracts, a page at a time (PLATFORM: anyone's)",
+            description = "A party's own contracts, as client, as freelancer or both (role), newest first by default. "
+                    + "Filters: status (repeatable), type, counterparty (the other party), endedFrom (inclusive) and "
+                    + "endedBefore (exclusive). sort: CREATED_DESC (default), CREATED_ASC, ENDED_DESC or ENDED_ASC (these "
+                    + "list ended contracts only). limit 1 to " + MAX_PAGE + " (default 50); pass nextCursor as cursor for "
+                    + "the next page. PLATFORM filters by clientId and freelancerId instead of role and counterparty. The "
+                    + "end reason follows GET /contracts/{id}: only the party who ended a contract sees why.")
+    @APIResponse(responseCode = "200", description = "one page; nextCursor null on the last")
+    @APIResponse(responseCode = "400", description = "a filter, the sort, the limit or the cursor is invalid; errors[].field names it")
+    @APIResponse(responseCode = "403", description = "a party naming another party (clientId, freelancerId) or a role "
+            + "their token does not grant")
+    public ContractPage list(@QueryParam("role") Party role, @QueryParam("status") List<ContractStatus> status,
+                             @QueryParam("type") ContractType type,
+                             @QueryParam("counterparty") @Size(max = 200) String counterparty,
+                             @QueryParam("clientId") @Size(max = 200) String clientId,
+                             @QueryParam("freelancerId") @Size(max = 200) String freelancerId,
+                             @QueryParam("endedFrom") Instant endedFrom, @QueryParam("endedBefore") Instant endedBefore,
+                             @QueryParam("sort") @DefaultValue("CREATED_DESC") ContractListing.Sort sort,
+                             @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(MAX_PAGE) int limit,
+                             @QueryParam("cursor") @Size(max = 400) String cursor) {
+        if (role == Party.SYSTEM) {
+            throw ProblemException.badRequest("role", "must be CLIENT or FREELANCER");
+        }
+        if (endedFrom != null && endedBefore != null && !endedFrom.isBefore(endedBefore)) {
+            throw ProblemException.badRequest("endedBefore", "must be after endedFrom");
+        }
+        Actor actor = caller.actor();
+        ContractListing.Page page = listing.list(actor, new ContractListing.Query(role,
+                status == null ? Set.of() : Set.copyOf(status), type, counterparty, clientId, freelancerId, endedFrom,
+                endedBefore, sort, limit, cursor));
+        return new ContractPage(page.contracts().stream().map(c -> ContractSummary.of(c, actor)).toList(), page.nextCursor());
     }
 
     @POST

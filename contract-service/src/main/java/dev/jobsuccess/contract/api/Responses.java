@@ -59,6 +59,20 @@ public final class Responses {
         }
     }
 
+    /** A contract in a list: what identifies it and where it stands; GET /contracts/{id} has the rest. */
+    public record ContractSummary(UUID contractId, String clientId, String freelancerId, ContractType type, String title,
+                                  String category, ContractStatus status, Instant createdAt, Instant startedAt,
+                                  Instant endedAt, Party endedBy, EndReason endReasonCode, DisputeOutcome disputeOutcome,
+                                  Instant lastActivityAt) {
+        static ContractSummary of(Contract c, Actor viewer) {
+            return new ContractSummary(c.id, c.clientId, c.freelancerId, c.type, c.title, c.category, c.status, c.createdAt,
+                    c.startedAt, c.endedAt, c.endedBy, c.endReasonSeenBy(viewer), c.disputeOutcome, c.lastActivityAt);
+        }
+    }
+
+    /** @param nextCursor pass it as {@code cursor} for the next page; null on the last page */
+    public record ContractPage(List<ContractSummary> contracts, String nextCursor) {}
+
     public record MilestoneResponse(UUID milestoneId, UUID contractId, int seq, String description, long amountCents,
                                     String currency, LocalDate dueDate, MilestoneStatus status, long fundedCents,
                                     long releasedCents, long refundedCents, long rolledInCents, long rolledOutCents,
