@@ -102,7 +102,7 @@ class PrivateFeedbackSwapIT {
         names.put(freelancer, "FREELANCER");
         int[] ratings = {firstRating, secondRating};
         for (int i = 0; i < 2; i++) {
-            at(START.plus(Duration.ofHours(i)));
+            at(START.plus(Duration.ofDays(i))); // a day apart: the views list contracts by end date, then id
             String client = clients.get(i);
             names.put(client, "CLIENT_" + i);
             String contract = given().baseUri(URLS.get("contract")).header("Authorization", bearer(client, "CLIENT"))
@@ -144,7 +144,7 @@ class PrivateFeedbackSwapIT {
                 names.putIfAbsent(id.asText(), "FEEDBACK_" + i + "_" + names.size());
             }
         }
-        at(START.plus(Duration.ofHours(2)));
+        at(START.plus(Duration.ofDays(2)));
         // One client rated 10, the other 3: 5 q success of 10 → 50, whichever it was.
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).until(() ->
                 Integer.valueOf(50).equals(given().baseUri(URLS.get("score")).header("Authorization", bearer(freelancer, "FREELANCER"))

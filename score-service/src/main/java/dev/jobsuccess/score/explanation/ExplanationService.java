@@ -19,7 +19,6 @@ import dev.jobsuccess.jss.JssEngine;
 import dev.jobsuccess.jss.JssRequest;
 import dev.jobsuccess.jss.JssResult;
 import dev.jobsuccess.score.explanation.Explanation.DecidedBy;
-import dev.jobsuccess.score.facts.ContractFacts;
 import dev.jobsuccess.score.facts.FactLoader;
 import dev.jobsuccess.score.facts.FeedbackFacts;
 import dev.jobsuccess.score.facts.FreelancerFacts;
