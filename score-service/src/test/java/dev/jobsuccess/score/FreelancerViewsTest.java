@@ -83,6 +83,7 @@ class FreelancerViewsTest {
         whatIf(f, f, "FREELANCER", "{\"changes\":[{\"type\":\"REFUND\",\"contractId\":\"" + j1 + "\",\"netEarningsCents\":0}]}")
                 .statusCode(200)
                 .body("before.jss", equalTo(50)).body("determined", equalTo(true)).body("after.jss", equalTo(55))
+                .body("model.version", equalTo("jss-model-1"))
                 .body("after.asOf", equalTo("2025-07-01")).body("range.min", equalTo(55)).body("range.max", equalTo(55))
                 .body("difference.jss", equalTo(5)).body("difference.W24", equalTo(5)).body("difference.W3", nullValue())
                 .body("badgesGained", empty()).body("badgesLost", empty())
@@ -175,6 +176,7 @@ class FreelancerViewsTest {
         String p1 = story.contractIds().get("P1");
         String body = given().header("Authorization", bearer(f, "FREELANCER")).get("/freelancers/{id}/score/explanation", f)
                 .then().statusCode(200).body("jss", equalTo(73)).body("asOf", equalTo("2025-07-01"))
+                .body("model.version", equalTo("jss-model-1")).body("model.label", notNullValue())
                 .body("contracts", hasSize(5))
                 .body("contracts.find { it.contractId == '" + z3 + "' }.decidedBy", equalTo("PRIVATE_FEEDBACK"))
                 .body("contracts.find { it.contractId == '" + z3 + "' }.inclusion", nullValue())

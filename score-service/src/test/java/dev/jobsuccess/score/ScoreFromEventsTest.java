@@ -202,7 +202,11 @@ class ScoreFromEventsTest {
         assertEquals(reveal.toString(), event.at("/cause/eventId").asText());
         assertEquals("feedback.revealed", event.at("/cause/eventType").asText());
         assertTrue(event.at("/cause/snapshotDate").isNull());
-        assertEquals(json.readTree("{\"formula\":\"SUCCESS_RATIO\",\"weighting\":\"TIERED\",\"version\":\"jss-model-1\"}"), event.get("model"));
+        assertEquals("SUCCESS_RATIO", event.at("/model/formula").asText());
+        assertEquals("TIERED", event.at("/model/weighting").asText());
+        assertEquals("jss-model-1", event.at("/model/version").asText());
+        assertTrue(event.at("/model/label").asText().startsWith("Job Success's own model (jss-model-1) of a marketplace-style "
+                + "Job Success Score"), "the record says whose score it is");
         assertEquals(json.readTree("{\"jss\":null,\"selectedWindow\":null,\"band\":null}"), event.get("previous"));
         assertEquals(json.readTree("{\"jss\":100,\"selectedWindow\":\"W24\",\"band\":\"TOP\"}"), event.get("current"));
         assertEquals(json.readTree("{\"W24\":100,\"W12\":100,\"W6\":100,\"W3\":100,\"TRENDING\":100}"), event.get("windows"));

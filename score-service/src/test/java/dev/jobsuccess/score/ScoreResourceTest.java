@@ -38,7 +38,12 @@ class ScoreResourceTest {
                     .body("windows.W24", nullValue()).body("windows.W12", nullValue()).body("windows.W6", nullValue())
                     .body("windows.W3", nullValue()).body("windows.TRENDING", nullValue())
                     .body("asOf", equalTo("2025-07-01")).body("computedAt", nullValue())
-                    .body("reason", equalTo("NO_CONTRACTS: no ended contract of this freelancer is known yet"));
+                    .body("reason", equalTo("NO_CONTRACTS: no ended contract of this freelancer is known yet"))
+                    // Every score says whose it is: this system's model, with its version (domain.md §d.7).
+                    .body("model.version", equalTo("jss-model-1"))
+                    .body("model.label", equalTo("Job Success's own model (jss-model-1) of a marketplace-style Job Success "
+                            + "Score, computed from the work and feedback this system has recorded; not any marketplace's "
+                            + "official score."));
         }
     }
 

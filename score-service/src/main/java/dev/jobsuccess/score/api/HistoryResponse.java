@@ -8,11 +8,12 @@ import java.util.UUID;
 import dev.jobsuccess.jss.Badge;
 import dev.jobsuccess.jss.Band;
 import dev.jobsuccess.jss.Window;
+import dev.jobsuccess.score.scoring.ModelLabel;
 import dev.jobsuccess.score.scoring.ScoreHistoryEntry;
 import dev.jobsuccess.score.scoring.Trigger;
 
 /** A page of a freelancer's score changes, newest first; each is one score-changed event. */
-public record HistoryResponse(String freelancerId, int page, int size, long totalItems, List<Item> items) {
+public record HistoryResponse(String freelancerId, ModelLabel model, int page, int size, long totalItems, List<Item> items) {
 
     public record Score(Integer jss, Window selectedWindow, Band band, List<Badge> badges) {}
 

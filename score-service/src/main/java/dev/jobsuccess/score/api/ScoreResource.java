@@ -59,9 +59,9 @@ public class ScoreResource {
         // worker thread.
         var recent = scores.recentlyPublishedScore(freelancerId);
         if (recent.isPresent()) {
-            return Uni.createFrom().item(ScoreResponse.of(recent.get(), model.params()));
+            return Uni.createFrom().item(ScoreResponse.of(recent.get(), model));
         }
-        return Uni.createFrom().item(() -> ScoreResponse.of(scores.publishedScore(freelancerId), model.params()))
+        return Uni.createFrom().item(() -> ScoreResponse.of(scores.publishedScore(freelancerId), model))
                 .runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
     }
 
@@ -88,7 +88,7 @@ public class ScoreResource {
                                    @QueryParam("size") @DefaultValue("20") @Min(1) @Max(MAX_PAGE_SIZE) int size) {
         access.requireSelfOrPlatform(freelancerId);
         ScoreService.HistoryPage history = scores.history(freelancerId, page, size);
-        return new HistoryResponse(freelancerId, page, size, history.totalItems(),
+        return new HistoryResponse(freelancerId, model.label(), page, size, history.totalItems(),
                 history.entries().stream().map(HistoryResponse.Item::of).toList());
     }
 }

@@ -11,6 +11,7 @@ import dev.jobsuccess.jss.Inclusion;
 import dev.jobsuccess.jss.Outcome;
 import dev.jobsuccess.jss.Satisfaction;
 import dev.jobsuccess.jss.Window;
+import dev.jobsuccess.score.scoring.ModelLabel;
 
 /**
  * Why the published score is what it is: each contract's inclusion, outcome class and weight, and how much
@@ -19,7 +20,7 @@ import dev.jobsuccess.jss.Window;
  * windows fix them; where only a client's private feedback decides, {@code decidedBy} says so and they are left out.
  * The value of a private rating appears only in {@link FeedbackDetail}, which only PLATFORM gets.
  */
-public record Explanation(String freelancerId, LocalDate asOf, Integer jss, Window selectedWindow, Band band,
+public record Explanation(String freelancerId, ModelLabel model, LocalDate asOf, Integer jss, Window selectedWindow, Band band,
                           Map<Window, Integer> windows, List<Badge> badges, List<ContractExplanation> contracts) {
 
     /** What decides a contract's inclusion and class as the reader sees it. */

@@ -64,7 +64,7 @@ public class ExplanationService {
                 ? platformView(facts, records, request, result, undisclosed)
                 : publicView(facts, result, undisclosed, asOf);
         ScoreRow stored = scoreRows.read(freelancerId).orElse(null);
-        return new Explanation(freelancerId, asOf, result.jss(), result.selectedWindow(), result.band(), result.windows(),
+        return new Explanation(freelancerId, model.label(), asOf, result.jss(), result.selectedWindow(), result.band(), result.windows(),
                 stored == null ? List.of() : stored.badges(), contracts);
     }
 

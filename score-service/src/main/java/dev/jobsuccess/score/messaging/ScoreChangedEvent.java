@@ -30,7 +30,8 @@ public record ScoreChangedEvent(UUID eventId, String eventType, int schemaVersio
     /** What moved the score: the consumed event (or request), or the snapshot date of a scheduled recompute or rebuild. */
     public record Cause(UUID eventId, String eventType, LocalDate snapshotDate) {}
 
-    public record Model(String formula, String weighting, String version) {}
+    /** @param label says the score is this system's model of a Job Success Score, not a marketplace's own */
+    public record Model(String formula, String weighting, String version, String label) {}
 
     public record Score(Integer jss, Window selectedWindow, Band band) {}
 

@@ -13,7 +13,9 @@ import dev.jobsuccess.jss.JssParams;
 import dev.jobsuccess.jss.Weighting;
 import dev.jobsuccess.jss.Window;
 import dev.jobsuccess.score.config.ScoreConfig;
+import dev.jobsuccess.score.scoring.ModelLabel;
 import dev.jobsuccess.score.scoring.ScoreChange;
+import dev.jobsuccess.score.scoring.ScoreModel;
 import dev.jobsuccess.score.scoring.ScoreSnapshot;
 
 /** Turns score changes into score-changed events in the outbox, inside the caller's transaction. */
@@ -23,9 +25,11 @@ public class ScoreEvents {
     private static final BigDecimal QUARTERS_PER_JOB = BigDecimal.valueOf(4);
 
     private final ScoreConfig config;
+    private final ModelLabel label;
 
-    ScoreEvents(ScoreConfig config) {
+    ScoreEvents(ScoreConfig config, ScoreModel model) {
         this.config = config;
+        this.label = model.label();
     }
 
     /** The event announcing this change, keyed by the freelancer, for the outbox. */
@@ -36,7 +40,8 @@ public class ScoreEvents {
         var event = new ScoreChangedEvent(eventId, ScoreChangedEvent.TYPE, ScoreChangedEvent.SCHEMA_VERSION,
                 change.computedAt(), change.freelancerId(), change.asOf(), change.cause().trigger(),
                 new ScoreChangedEvent.Cause(change.cause().eventId(), change.cause().eventType(), change.cause().snapshotDate()),
-                new ScoreChangedEvent.Model(config.formula().name(), config.weighting().name(), config.modelVersion()),
+                new ScoreChangedEvent.Model(config.formula().name(), config.weighting().name(), config.modelVersion(),
+                        label.label()),
                 score(change.previous()), score(change.current()),
                 new ScoreChangedEvent.Windows(windows.get(Window.W24), windows.get(Window.W12), windows.get(Window.W6),
                         windows.get(Window.W3), windows.get(Window.TRENDING)),

@@ -47,6 +47,7 @@ public class ScoreModel {
     private final ScoreConfig config;
     private final JssParams params;
     private final BadgeParams badgeParams;
+    private final ModelLabel label;
 
     ScoreModel(ScoreConfig config) {
         this.config = config;
@@ -67,6 +68,7 @@ public class ScoreModel {
             throw new IllegalStateException("jobsuccess.score.badges: eligible-weeks-required must be between 0 and "
                     + "weeks-considered (at least 1)");
         }
+        this.label = ModelLabel.of(config.modelVersion());
         this.badgeParams = new BadgeParams(b.topRatedMinJss(), b.eligibleWeeksRequired(), b.weeksConsidered(),
                 b.topRatedMin12mCents(), b.trpMin12mCents(), b.largeContractThresholdCents());
     }
@@ -77,6 +79,11 @@ public class ScoreModel {
 
     public String version() {
         return config.modelVersion();
+    }
+
+    /** The label every score response and score-changed record carries. */
+    public ModelLabel label() {
+        return label;
     }
 
     public ScoreConfig config() {

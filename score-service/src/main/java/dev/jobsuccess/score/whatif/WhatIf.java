@@ -11,6 +11,7 @@ import dev.jobsuccess.jss.ContractRecord;
 import dev.jobsuccess.jss.Inclusion;
 import dev.jobsuccess.jss.Outcome;
 import dev.jobsuccess.jss.Window;
+import dev.jobsuccess.score.scoring.ModelLabel;
 
 /** A what-if question about a freelancer's real facts, and its answer (domain.md §d.6). */
 public final class WhatIf {
@@ -74,7 +75,7 @@ public final class WhatIf {
      * @param badgesLost badges lost in every possible result
      * @param badgesUncertain badges gained or lost in some possible results only
      */
-    public record Answer(String freelancerId, State before, boolean determined, State after, List<State> possibleAfter,
+    public record Answer(String freelancerId, ModelLabel model, State before, boolean determined, State after, List<State> possibleAfter,
                          JssRange range, String summary, Map<String, Integer> difference, List<Badge> badgesGained,
                          List<Badge> badgesLost, List<Badge> badgesUncertain, List<ContractAfter> contracts) {}
 }

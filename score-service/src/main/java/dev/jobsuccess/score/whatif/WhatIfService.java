@@ -166,7 +166,7 @@ public class WhatIfService {
         Integer min = scores.stream().filter(Objects::nonNull).min(Integer::compare).orElse(null);
         Integer max = scores.stream().filter(Objects::nonNull).max(Integer::compare).orElse(null);
         WhatIf.JssRange range = new WhatIf.JssRange(min, max, scores.contains(null));
-        return new WhatIf.Answer(freelancerId, state(today, before, held), determined, determined ? possible.getFirst() : null,
+        return new WhatIf.Answer(freelancerId, model.label(), state(today, before, held), determined, determined ? possible.getFirst() : null,
                 possible, range, summary(determined, range), difference, List.copyOf(gained), List.copyOf(lost),
                 List.copyOf(uncertain), contracts);
     }
