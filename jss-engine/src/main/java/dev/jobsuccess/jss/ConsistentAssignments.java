@@ -51,6 +51,13 @@ public final class ConsistentAssignments {
         };
     }
 
+    /** The record with the private rating that gives {@code privateClass}, every other field as it is. */
+    public static ContractRecord withPrivateClass(ContractRecord r, Satisfaction privateClass) {
+        return new ContractRecord(r.contractId(), r.clientId(), r.status(), r.startedAt(), r.endedAt(), r.netEarningsCents(),
+                r.paymentDates(), ratingFor(privateClass), r.publicOverall(), r.endReasonCode(), r.disputeOutcome(),
+                r.clientFlagged(), r.perkRemovedFromJss());
+    }
+
     /** The answer would need more distinct sums than the bound allows. */
     public static final class TooManyCombinationsException extends RuntimeException {
         public TooManyCombinationsException(int undisclosed, int maxStates) {
@@ -195,7 +202,7 @@ public final class ConsistentAssignments {
         static Slot of(ContractRecord r, boolean undisclosed, LocalDate asOf, JssParams params) {
             List<Option> options = new ArrayList<>();
             for (Satisfaction p : undisclosed ? PRIVATE_CLASSES : List.<Satisfaction>of()) {
-                ContractResult c = classify(withRating(r, ratingFor(p)), asOf, params);
+                ContractResult c = classify(withPrivateClass(r, p), asOf, params);
                 options.add(new Option(p, new Classification(c.inclusion(), c.outcome()), entries(r, c, 0, ROLLING)));
             }
             if (!undisclosed) {
@@ -211,7 +218,7 @@ public final class ConsistentAssignments {
             for (Option o : options) {
                 Entry[] both = Arrays.copyOf(o.contribution, 2 * ROLLING);
                 if (after != null) {
-                    ContractRecord a = sharesPrivateClass && o.privateClass != null ? withRating(after, ratingFor(o.privateClass)) : after;
+                    ContractRecord a = sharesPrivateClass && o.privateClass != null ? withPrivateClass(after, o.privateClass) : after;
                     Entry[] later = entries(a, classify(a, afterDate, params), 0, ROLLING);
                     System.arraycopy(later, 0, both, ROLLING, ROLLING);
                 }
@@ -239,12 +246,6 @@ public final class ConsistentAssignments {
                 }
             }
             return entries;
-        }
-
-        private static ContractRecord withRating(ContractRecord r, Integer rating) {
-            return new ContractRecord(r.contractId(), r.clientId(), r.status(), r.startedAt(), r.endedAt(), r.netEarningsCents(),
-                    r.paymentDates(), rating, r.publicOverall(), r.endReasonCode(), r.disputeOutcome(), r.clientFlagged(),
-                    r.perkRemovedFromJss());
         }
     }
 

@@ -61,21 +61,14 @@ public class PrivateFeedbackRanges {
     public boolean inclusionTellsPrivateClass(ContractRecord publicRecord, LocalDate asOf) {
         Set<Inclusion> inclusions = EnumSet.noneOf(Inclusion.class);
         for (Satisfaction p : ConsistentAssignments.PRIVATE_CLASSES) {
-            inclusions.add(model.compute(List.of(withPrivateClass(publicRecord, p)), asOf).contracts().getFirst().inclusion());
+            inclusions.add(model.compute(List.of(ConsistentAssignments.withPrivateClass(publicRecord, p)), asOf).contracts().getFirst().inclusion());
         }
         return inclusions.size() > 1;
     }
 
     /** The record as it would be if its private feedback made it count: NEGATIVE counts even at $0. */
     public ContractRecord ifCounted(ContractRecord r) {
-        return withPrivateClass(r, Satisfaction.NEGATIVE);
-    }
-
-    /** The public record with the private rating that gives this private class. */
-    public static ContractRecord withPrivateClass(ContractRecord r, Satisfaction privateClass) {
-        return new ContractRecord(r.contractId(), r.clientId(), r.status(), r.startedAt(), r.endedAt(), r.netEarningsCents(),
-                r.paymentDates(), ConsistentAssignments.ratingFor(privateClass), r.publicOverall(), r.endReasonCode(),
-                r.disputeOutcome(), r.clientFlagged(), r.perkRemovedFromJss());
+        return ConsistentAssignments.withPrivateClass(r, Satisfaction.NEGATIVE);
     }
 
     private int maxStates() {

@@ -140,11 +140,9 @@ public class ScoreModel {
      * reason they ended with once it counts. Its class may then be anything the published windows allow.
      */
     public boolean privatelyDecided(ContractFacts c) {
-        ContractRecord published = record(c, Visibility.PUBLISHED);
         boolean feedbackCounts = c.endFeedback() != null && c.endFeedback().revealed()
                 || config.periodicFeedbackCounts() && !c.periodicFeedback().isEmpty();
-        return feedbackCounts || published.privateRecommend() != null
-                || c.endedBy() == EndedBy.CLIENT && published.endReasonCode() != null;
+        return feedbackCounts || c.endedBy() == EndedBy.CLIENT && record(c, Visibility.PUBLISHED).endReasonCode() != null;
     }
 
     /**

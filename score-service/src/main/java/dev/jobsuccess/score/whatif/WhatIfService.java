@@ -107,7 +107,7 @@ public class WhatIfService {
         for (ConsistentAssignments.Scenario scenario : scenarios) {
             List<ContractRecord> afterRecords = afterKnown.stream().map(r -> scenario.witness().containsKey(r.contractId())
                     && undisclosedAfter.contains(r.contractId())
-                    ? PrivateFeedbackRanges.withPrivateClass(r, scenario.witness().get(r.contractId())) : r).toList();
+                    ? ConsistentAssignments.withPrivateClass(r, scenario.witness().get(r.contractId())) : r).toList();
             JssResult after = compute(afterRecords, asOf);
             List<Badge> badges = model.badges(afterRecords, after, asOf, sunday -> {
                 Integer recorded = facts.weeklyScores().get(sunday);
@@ -182,7 +182,7 @@ public class WhatIfService {
     private Shown shown(ContractRecord publicRecord, Set<Satisfaction> privateClasses, LocalDate asOf) {
         Set<Shown> seen = new HashSet<>();
         for (Satisfaction p : privateClasses) {
-            seen.add(Shown.of(compute(List.of(PrivateFeedbackRanges.withPrivateClass(publicRecord, p)), asOf).contracts().getFirst()));
+            seen.add(Shown.of(compute(List.of(ConsistentAssignments.withPrivateClass(publicRecord, p)), asOf).contracts().getFirst()));
         }
         return seen.size() == 1 ? seen.iterator().next() : null;
     }
