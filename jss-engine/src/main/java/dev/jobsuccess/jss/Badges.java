@@ -64,7 +64,7 @@ public final class Badges {
 
     private static boolean isTopRatedPlus(BadgeInput in, BadgeParams p) {
         return in.gross12mCents() > p.trpMin12mCents()
-                && in.contracts().stream().anyMatch(c -> c.earnings12mCents() >= p.largeContractThresholdCents()
+                && in.contracts().stream().anyMatch(c -> c.earnings12mCents() >= p.largeContractThresholdCents(c.category())
                         && c.earnedInLast12m()
                         && !c.hasNegativeOutcome());
     }

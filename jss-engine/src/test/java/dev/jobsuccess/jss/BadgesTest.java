@@ -78,9 +78,12 @@ class BadgesTest {
             return this;
         }
 
+        BadgeInput input() {
+            return new BadgeInput(currentJss, weekly, AS_OF, firstStart, gross12m, hold, activity, risingTalent, large);
+        }
+
         Set<Badge> evaluate() {
-            return Badges.evaluate(new BadgeInput(currentJss, weekly, AS_OF, firstStart, gross12m, hold, activity,
-                    risingTalent, large), P);
+            return Badges.evaluate(input(), P);
         }
     }
 
@@ -195,6 +198,22 @@ class BadgesTest {
         assertEquals(TR, Facts.qualifying().large().evaluate());
         assertEquals(TRP, Facts.qualifying().large(new LargeContractInfo("bad", 900_000, true, true),
                 new LargeContractInfo("good", 500_000, false, true)).evaluate());
+    }
+
+    @Test
+    void aCategoryWithItsOwnThresholdJudgesItsContractsByIt() {
+        BadgeParams params = new BadgeParams(90, 13, 16, 100_000, 1_000_000, 500_000,
+                java.util.Map.of("design", 1_000_000L, "writing", 300_000L));
+        assertEquals(1_000_000, params.largeContractThresholdCents("design"));
+        assertEquals(500_000, params.largeContractThresholdCents("video"));
+        assertEquals(500_000, params.largeContractThresholdCents(null));
+        Facts design = Facts.qualifying().large(new LargeContractInfo("k", 900_000, false, true, "design"));
+        Facts writing = Facts.qualifying().large(new LargeContractInfo("k", 300_000, false, true, "writing"));
+        Facts uncategorised = Facts.qualifying().large(new LargeContractInfo("k", 500_000, false, true, null));
+        assertEquals(TR, Badges.evaluate(design.input(), params));
+        assertEquals(TRP, Badges.evaluate(writing.input(), params));
+        assertEquals(TRP, Badges.evaluate(uncategorised.input(), params));
+        assertEquals(TR, Badges.evaluate(writing.input(), P), "300,000 is below the default threshold");
     }
 
     @Test

@@ -74,6 +74,16 @@ final class Db {
         return payloads.stream().map(Db::json).toList();
     }
 
+    /** The events of a topic written to the outbox under this key, oldest first, each checked against its schema. */
+    @SuppressWarnings("unchecked")
+    static List<JsonNode> outboxPayloads(String topic, String key) {
+        List<String> payloads = QuarkusTransaction.requiringNew().call(() -> Panache.getEntityManager().createNativeQuery(
+                        "SELECT payload FROM outbox_message WHERE topic = ?1 AND message_key = ?2 ORDER BY seq")
+                .setParameter(1, topic).setParameter(2, key).getResultList());
+        payloads.forEach(p -> EventSchemas.assertValid(topic, p));
+        return payloads.stream().map(Db::json).toList();
+    }
+
     /**
      * Waits for the relay to have sent every score-changed row of the freelancer, then reads exactly that many
      * from Kafka, each checked against docs/events/score-changed.schema.json; oldest first.

@@ -115,7 +115,7 @@ class FactRecordingTest {
             String feedbackId = UUID.randomUUID().toString();
             scores.record(cause("contract.closed"), new ClosedContract(contracts[i], freelancer, clients[i], STARTED, ENDED, 50000,
                     List.of(ENDED), i == 0 ? EndReason.JOB_COMPLETED_SUCCESSFULLY : EndReason.CLIENT_NOT_RESPONSIVE,
-                    EndedBy.FREELANCER, DisputeOutcome.NONE, ENDED));
+                    EndedBy.FREELANCER, DisputeOutcome.NONE, ENDED, null, null));
             // The client, rating 9 privately, still says in the private part that the freelancer was unresponsive.
             scores.record(cause("feedback.submitted"), new ClientFeedback(feedbackId, contracts[i], freelancer, clients[i], 9,
                     null, i == 0 ? "FREELANCER_UNRESPONSIVE" : "NO_LONGER_NEEDED", false, ENDED.plusSeconds(60)));
@@ -136,7 +136,7 @@ class FactRecordingTest {
 
     static ClosedContract closed(String contract, String freelancer, String client, long netCents, Instant occurredAt) {
         return new ClosedContract(contract, freelancer, client, STARTED, ENDED, netCents, List.of(ENDED),
-                EndReason.JOB_COMPLETED_SUCCESSFULLY, EndedBy.CLIENT, DisputeOutcome.NONE, occurredAt);
+                EndReason.JOB_COMPLETED_SUCCESSFULLY, EndedBy.CLIENT, DisputeOutcome.NONE, occurredAt, null, null);
     }
 
     static ClientFeedback feedback(String contract, String freelancer, String client, int recommend, Instant submittedAt) {

@@ -354,7 +354,8 @@ class ScoreFromEventsTest {
                     freelancer, client, Instant.parse("2025-06-03T10:00:00Z"), "BOTH_SUBMITTED"));
             closes.add(new ClosedContract(contract, freelancer, client, Instant.parse("2025-05-01T09:00:00Z"),
                     Instant.parse("2025-06-01T12:00:00Z"), 50000, List.of(Instant.parse("2025-06-01T12:00:00Z")),
-                    EndReason.JOB_COMPLETED_SUCCESSFULLY, EndedBy.CLIENT, DisputeOutcome.NONE, Instant.parse("2025-06-01T12:00:00Z")));
+                    EndReason.JOB_COMPLETED_SUCCESSFULLY, EndedBy.CLIENT, DisputeOutcome.NONE, Instant.parse("2025-06-01T12:00:00Z"),
+                    null, null));
         }
         List<Callable<Void>> tasks = closes.stream().<Callable<Void>>map(close -> () -> {
             scores.record(new EventCause(UUID.randomUUID(), "contract.closed"), close);

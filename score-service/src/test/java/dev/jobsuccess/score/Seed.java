@@ -22,6 +22,7 @@ import dev.jobsuccess.jss.EndReason;
 import dev.jobsuccess.score.facts.ClientFeedback;
 import dev.jobsuccess.score.facts.ClientFlag;
 import dev.jobsuccess.score.facts.ClosedContract;
+import dev.jobsuccess.score.facts.Earning;
 import dev.jobsuccess.score.facts.EndedBy;
 import dev.jobsuccess.score.facts.EventCause;
 import dev.jobsuccess.score.facts.Fact;
@@ -65,7 +66,7 @@ final class Seed {
                                  long netCents) {
         return new ClosedContract(contractId, freelancerId, clientId, noon(started), noon(ended), netCents,
                 netCents > 0 ? List.of(noon(ended)) : List.of(), EndReason.JOB_COMPLETED_SUCCESSFULLY, EndedBy.CLIENT,
-                DisputeOutcome.NONE, noon(ended));
+                DisputeOutcome.NONE, noon(ended), null, netCents > 0 ? List.of(new Earning(noon(ended), netCents)) : List.of());
     }
 
     /** The client's feedback, submitted the day after the end. */
@@ -128,7 +129,7 @@ final class Seed {
                 DisputeOutcome dispute = text(c, "disputeOutcome") == null ? DisputeOutcome.NONE
                         : DisputeOutcome.valueOf(text(c, "disputeOutcome"));
                 facts.add(fact(new ClosedContract(contractId, freelancerId, clientId, noon(started), noon(ended),
-                        c.get("netEarningsCents").asLong(), payments, reason, EndedBy.CLIENT, dispute, noon(ended))));
+                        c.get("netEarningsCents").asLong(), payments, reason, EndedBy.CLIENT, dispute, noon(ended), null, null)));
                 // The examples' feedback is final: the client's end reason, part of their private feedback, counts.
                 boolean rated = c.path("privateRecommend").isNumber() || c.path("publicOverall").isNumber();
                 facts.add(fact(new FeedbackWindowClose(contractId, freelancerId, clientId, noon(ended), rated, false)));
@@ -140,7 +141,7 @@ final class Seed {
                 Instant reported = payments.stream().max(Instant::compareTo).orElse(noon(started)).plusSeconds(1);
                 facts.add(fact(new OpenContractPayment(contractId, freelancerId, clientId,
                         ContractStatus.valueOf(c.get("status").asText()), noon(started), c.get("netEarningsCents").asLong(),
-                        payments, reported)));
+                        payments, reported, null)));
             }
             Integer recommend = c.path("privateRecommend").isNumber() ? c.get("privateRecommend").asInt() : null;
             BigDecimal overall = c.path("publicOverall").isNumber() ? c.get("publicOverall").decimalValue() : null;

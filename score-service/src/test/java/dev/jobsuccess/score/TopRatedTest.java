@@ -156,6 +156,27 @@ class TopRatedTest {
                 .post("/freelancers/{id}/feedback-removals", rated10)
                 .then().statusCode(201).body("accepted", equalTo(true)).body("keptInJss", equalTo(true))
                 .body("mode", equalTo("JSS_AND_PROFILE")).body("jssWith", equalTo(100)).body("jssWithout", equalTo(100));
+        // Every decision is published for feedback-service, which hides the profile feedback of an accepted
+        // JSS_AND_PROFILE request.
+        List<JsonNode> decided = Db.outboxPayloads("feedback-removal-decided", removes);
+        assertEquals(2, decided.size());
+        assertEquals(List.of("ACCEPTED", "TOO_SOON"), decided.stream().map(d -> d.get("reason").asText()).toList());
+        assertEquals(contractR.get(removes), decided.getFirst().get("contractId").asText());
+        assertEquals("JSS_ONLY", decided.getFirst().get("mode").asText());
+        assertEquals(false, decided.getFirst().get("keptInJss").asBoolean());
+        JsonNode keptIn = Db.outboxPayloads("feedback-removal-decided", rated10).getFirst();
+        assertEquals("JSS_AND_PROFILE", keptIn.get("mode").asText());
+        assertEquals(true, keptIn.get("accepted").asBoolean());
+        assertEquals(true, keptIn.get("keptInJss").asBoolean());
+
+        // Only an ENDED contract's feedback can be removed: an open one is refused by rule.
+        String open = UUID.randomUUID().toString();
+        scores.applyBatch(List.of(Seed.fact(new dev.jobsuccess.score.facts.StartedContract(open, keeps, TestEvents.newId("c"),
+                "HOURLY", null, Seed.noon(LocalDate.parse("2025-06-01")), Seed.noon(LocalDate.parse("2025-06-01"))))));
+        given().header("Authorization", bearer(keeps, "FREELANCER")).contentType(ContentType.JSON)
+                .body("{\"contractId\":\"" + open + "\"}").post("/freelancers/{id}/feedback-removals", keeps)
+                .then().statusCode(201).body("accepted", equalTo(false)).body("reason", equalTo("CONTRACT_NOT_ENDED"));
+
         // Not Top Rated: refused. Someone else's contract: 404. Another freelancer's account: 403.
         given().header("Authorization", bearer(notTopRated, "FREELANCER")).contentType(ContentType.JSON)
                 .body("{\"contractId\":\"" + contractR.get(notTopRated) + "\"}").post("/freelancers/{id}/feedback-removals", notTopRated)

@@ -42,7 +42,7 @@ public class FeedbackRemovalResource {
             RemovalMode mode) {}
 
     /**
-     * @param reason ACCEPTED, or the rule that refused it: NOT_TOP_RATED, PERK_SUNSET, TOO_SOON,
+     * @param reason ACCEPTED, or the rule that refused it: NOT_TOP_RATED, CONTRACT_NOT_ENDED, PERK_SUNSET, TOO_SOON,
      *               NOT_ENOUGH_CONTRACTS_SINCE_LAST
      * @param keptInJss for an accepted request: true when removing the contract would not have raised the score,
      *                  so it stays in it

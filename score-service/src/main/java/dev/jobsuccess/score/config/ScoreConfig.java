@@ -2,6 +2,7 @@ package dev.jobsuccess.score.config;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 
 import dev.jobsuccess.jss.Formula;
 import dev.jobsuccess.jss.Rounding;
@@ -121,8 +122,16 @@ public interface ScoreConfig {
         @WithDefault("1000000")
         long trpMin12mCents();
 
+        /** A contract's 12-month earnings that make it "large" for Top Rated Plus, in a category without its own. */
         @WithDefault("500000")
         long largeContractThresholdCents();
+
+        /**
+         * The large-contract threshold of each category that has its own (§d.3.9's
+         * {@code large_contract_threshold_cents(category)}), e.g.
+         * {@code jobsuccess.score.badges.large-contract-threshold-by-category.design=1000000}; none by default.
+         */
+        Map<String, Long> largeContractThresholdByCategory();
     }
 
     /** The daily snapshot job. */

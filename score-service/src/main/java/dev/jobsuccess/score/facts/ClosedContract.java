@@ -12,10 +12,13 @@ import dev.jobsuccess.jss.EndReason;
  *
  * @param endedBy who ended it; null only for facts stored before this was recorded
  * @param occurredAt when the producer published these facts; of two publications for one contract, the later wins
+ * @param category the contract's category, null when the producer gave none
+ * @param earnings each movement of its net earnings; null when the producer did not report them
  */
 public record ClosedContract(String contractId, String freelancerId, String clientId, Instant startedAt, Instant endedAt,
                              long netEarningsCents, List<Instant> paymentInstants, EndReason endReasonCode, EndedBy endedBy,
-                             DisputeOutcome disputeOutcome, Instant occurredAt) implements Fact {
+                             DisputeOutcome disputeOutcome, Instant occurredAt, String category,
+                             List<Earning> earnings) implements Fact {
 
     public ClosedContract {
         Objects.requireNonNull(contractId, "contractId");
@@ -32,5 +35,6 @@ public record ClosedContract(String contractId, String freelancerId, String clie
             throw new IllegalArgumentException("netEarningsCents must not be negative");
         }
         paymentInstants = List.copyOf(paymentInstants);
+        earnings = earnings == null ? null : List.copyOf(earnings);
     }
 }

@@ -18,16 +18,21 @@ import dev.jobsuccess.jss.EndReason;
  * @param feedbackWindowClosed whether the contract's feedback window closed: what the client submitted, or did not, is final
  * @param periodicFeedback the client's mid-contract feedback, oldest first
  * @param adjustmentCause the cause of the adjustment that gave the money, null when it came from the close
+ * @param category the contract's category (from its close or its start), null when none was given
+ * @param earnings each movement of its net earnings, from the same report as the money; null when that report did not
+ *                 carry them
  */
 public record ContractFacts(String contractId, String clientId, ContractStatus status, LocalDate startedAt, LocalDate endedAt,
                             EndedBy endedBy,
                             EndReason endReasonCode, long netEarningsCents, List<LocalDate> paymentDates,
                             DisputeOutcome disputeOutcome, String adjustmentCause, FeedbackFacts endFeedback,
                             boolean feedbackWindowClosed,
-                            List<FeedbackFacts> periodicFeedback, boolean clientFlagged, boolean perkRemoved) {
+                            List<FeedbackFacts> periodicFeedback, boolean clientFlagged, boolean perkRemoved,
+                            String category, List<Earning> earnings) {
 
     public ContractFacts {
         paymentDates = List.copyOf(paymentDates);
         periodicFeedback = List.copyOf(periodicFeedback);
+        earnings = earnings == null ? null : List.copyOf(earnings);
     }
 }

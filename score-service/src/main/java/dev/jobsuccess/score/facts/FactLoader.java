@@ -65,20 +65,26 @@ public class FactLoader {
     /** Contract-level facts, and the flags of their clients; the first column says what the row is. */
     private static final String CONTRACT_ROWS = """
             SELECT 'CLOSED', contract_id, freelancer_id, client_id, status, started_at, ended_at, net_earnings_cents,
-                   payment_instants, end_reason_code, ended_by, dispute_outcome, occurred_at, NULL::text
+                   payment_instants, end_reason_code, ended_by, dispute_outcome, occurred_at, category,
+                   earning_instants, earning_cents
             FROM contract_fact WHERE freelancer_id = ANY (?)
             UNION ALL SELECT 'ADJUSTED', contract_id, freelancer_id, client_id, NULL, NULL, NULL, net_earnings_cents,
-                   payment_instants, NULL, NULL, dispute_outcome, occurred_at, adjustment_cause
+                   payment_instants, NULL, NULL, dispute_outcome, occurred_at, adjustment_cause, earning_instants,
+                   earning_cents
             FROM contract_adjustment_fact WHERE freelancer_id = ANY (?)
             UNION ALL SELECT 'STARTED', contract_id, freelancer_id, client_id, NULL, started_at, NULL, NULL, NULL, NULL,
-                   NULL, NULL, occurred_at, NULL
+                   NULL, NULL, occurred_at, category, NULL, NULL
             FROM contract_start_fact WHERE freelancer_id = ANY (?)
             UNION ALL SELECT 'PAID', contract_id, freelancer_id, client_id, status, started_at, NULL, net_earnings_cents,
-                   payment_instants, NULL, NULL, NULL, occurred_at, NULL
+                   payment_instants, NULL, NULL, NULL, occurred_at, NULL, earning_instants, earning_cents
             FROM contract_payment_fact WHERE freelancer_id = ANY (?)
-            UNION ALL SELECT 'FLAGGED', NULL, NULL, client_id, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL
+            UNION ALL SELECT 'FLAGGED', NULL, NULL, client_id, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+                   NULL, NULL
             FROM client_flag_fact WHERE flagged
-                AND client_id IN (SELECT client_id FROM contract_party WHERE freelancer_id = ANY (?))""";
+                AND client_id IN (SELECT client_id FROM contract_party WHERE freelancer_id = ANY (?))
+            UNION ALL SELECT 'HOLD', NULL, freelancer_id, NULL, NULL, starts_at, ends_at, NULL, NULL, NULL, NULL, NULL, NULL,
+                   NULL, NULL, NULL
+            FROM account_hold WHERE freelancer_id = ANY (?)""";
 
     /** Feedback-level facts; the first column says what the row is. */
     private static final String FEEDBACK_ROWS = """
@@ -105,6 +111,7 @@ public class FactLoader {
         Map<String, StoredStart> starts = new HashMap<>();
         Map<String, StoredOpenPayment> openPayments = new HashMap<>();
         Set<String> flaggedClients = new HashSet<>();
+        Map<String, List<AccountHoldPeriod>> holds = new HashMap<>();
         Map<String, StoredFeedback> endFeedback = new HashMap<>();
         Map<String, List<StoredFeedback>> periodic = new HashMap<>();
         Set<String> revealedFeedback = new HashSet<>();
@@ -114,10 +121,10 @@ public class FactLoader {
         // Three queries whatever the number of freelancers, sent in one round trip: the driver sends the statements
         // together and hands their results back in order.
         try (PreparedStatement select = connection.prepareStatement(CONTRACT_ROWS + ";\n" + FEEDBACK_ROWS + ";\n" + WEEKLY_ROWS)) {
-            for (int i = 1; i <= 11; i++) {
+            for (int i = 1; i <= 12; i++) {
                 select.setArray(i, ids);
             }
-            select.setObject(12, asOf.minusWeeks(WEEKS_KEPT_IN_VIEW));
+            select.setObject(13, asOf.minusWeeks(WEEKS_KEPT_IN_VIEW));
             select.execute();
             try (ResultSet r = select.getResultSet()) {
                 while (r.next()) {
@@ -126,14 +133,17 @@ public class FactLoader {
                                 ContractStatus.valueOf(r.getString(5)), instant(r, 6), instant(r, 7), r.getLong(8),
                                 instants(r, 9), enumOrNull(EndReason.class, r.getString(10)),
                                 enumOrNull(EndedBy.class, r.getString(11)), DisputeOutcome.valueOf(r.getString(12)),
-                                instant(r, 13)));
+                                instant(r, 13), r.getString(14), earnings(r, 15)));
                         case "ADJUSTED" -> adjustments.put(r.getString(2), new StoredAdjustment(r.getString(2), r.getLong(8),
-                                instants(r, 9), DisputeOutcome.valueOf(r.getString(12)), r.getString(14), instant(r, 13)));
+                                instants(r, 9), DisputeOutcome.valueOf(r.getString(12)), r.getString(14), instant(r, 13),
+                                earnings(r, 15)));
                         case "STARTED" -> starts.put(r.getString(2), new StoredStart(r.getString(2), r.getString(3),
-                                r.getString(4), instant(r, 6)));
+                                r.getString(4), instant(r, 6), r.getString(14)));
                         case "PAID" -> openPayments.put(r.getString(2), new StoredOpenPayment(r.getString(2), r.getString(3),
                                 r.getString(4), ContractStatus.valueOf(r.getString(5)), instant(r, 6), r.getLong(8),
-                                instants(r, 9)));
+                                instants(r, 9), earnings(r, 15)));
+                        case "HOLD" -> holds.computeIfAbsent(r.getString(3), k -> new ArrayList<>())
+                                .add(new AccountHoldPeriod(instant(r, 6), instant(r, 7)));
                         default -> flaggedClients.add(r.getString(4));
                     }
                 }
@@ -172,6 +182,8 @@ public class FactLoader {
             // The adjustment reports later money, unless the close was published again after it.
             boolean adjusted = adjustment != null && !adjustment.occurredAt().isBefore(c.occurredAt());
             List<Instant> payments = adjusted ? adjustment.paymentInstants() : c.paymentInstants();
+            StoredStart start = starts.get(c.contractId());
+            String category = c.category() != null ? c.category() : start == null ? null : start.category();
             byFreelancer.computeIfAbsent(c.freelancerId(), k -> new ArrayList<>()).add(new ContractFacts(c.contractId(),
                     c.clientId(), c.status(), utcDate(c.startedAt()), utcDate(c.endedAt()), c.endedBy(), c.endReasonCode(),
                     adjusted ? adjustment.netEarningsCents() : c.netEarningsCents(),
@@ -180,7 +192,7 @@ public class FactLoader {
                     adjusted ? adjustment.adjustmentCause() : null,
                     endFacts(endFeedback.get(c.contractId()), c.contractId(), revealedFeedback, closedWindows),
                     closedWindows.contains(c.contractId()), periodicFacts(periodic, c.contractId()), flaggedClients.contains(c.clientId()),
-                    removedContracts.contains(c.contractId())));
+                    removedContracts.contains(c.contractId()), category, adjusted ? adjustment.earnings() : c.earnings()));
         }
         for (String contractId : open) {
             // Open: ACTIVE with no money until a payment report says otherwise. The report carries the start too,
@@ -196,13 +208,16 @@ public class FactLoader {
                     payment == null ? List.of() : payment.paymentInstants().stream().map(FactLoader::utcDate).sorted().toList(),
                     DisputeOutcome.NONE, null,
                     endFacts(endFeedback.get(contractId), contractId, revealedFeedback, closedWindows),
-                    closedWindows.contains(contractId), periodicFacts(periodic, contractId), flaggedClients.contains(clientId), removedContracts.contains(contractId)));
+                    closedWindows.contains(contractId), periodicFacts(periodic, contractId), flaggedClients.contains(clientId),
+                    removedContracts.contains(contractId), start == null ? null : start.category(),
+                    payment == null ? List.of() : payment.earnings()));
         }
         for (String freelancerId : freelancerIds) {
             List<ContractFacts> own = new ArrayList<>(byFreelancer.getOrDefault(freelancerId, List.of()));
             own.sort(Comparator.comparing(ContractFacts::endedAt, Comparator.nullsLast(Comparator.naturalOrder()))
                     .thenComparing(ContractFacts::contractId));
-            out.put(freelancerId, new FreelancerFacts(freelancerId, own, weekly.getOrDefault(freelancerId, Map.of())));
+            out.put(freelancerId, new FreelancerFacts(freelancerId, own, weekly.getOrDefault(freelancerId, Map.of()),
+                    holds.getOrDefault(freelancerId, List.of())));
         }
         return out;
     }
@@ -225,22 +240,40 @@ public class FactLoader {
     // The rows as stored; merged above into each contract's facts.
     private record StoredContract(String contractId, String freelancerId, String clientId, ContractStatus status,
                                   Instant startedAt, Instant endedAt, long netEarningsCents, List<Instant> paymentInstants,
-                                  EndReason endReasonCode, EndedBy endedBy, DisputeOutcome disputeOutcome, Instant occurredAt) {}
+                                  EndReason endReasonCode, EndedBy endedBy, DisputeOutcome disputeOutcome, Instant occurredAt,
+                                  String category, List<Earning> earnings) {}
 
     private record StoredAdjustment(String contractId, long netEarningsCents, List<Instant> paymentInstants,
-                                    DisputeOutcome disputeOutcome, String adjustmentCause, Instant occurredAt) {}
+                                    DisputeOutcome disputeOutcome, String adjustmentCause, Instant occurredAt,
+                                    List<Earning> earnings) {}
 
     private record StoredFeedback(String contractId, String feedbackId, Integer privateRecommend, BigDecimal publicOverall,
                                   String privateEndReason, Instant submittedAt) {}
 
-    private record StoredStart(String contractId, String freelancerId, String clientId, Instant startedAt) {}
+    private record StoredStart(String contractId, String freelancerId, String clientId, Instant startedAt, String category) {}
 
     private record StoredOpenPayment(String contractId, String freelancerId, String clientId, ContractStatus status,
-                                     Instant startedAt, long netEarningsCents, List<Instant> paymentInstants) {}
+                                     Instant startedAt, long netEarningsCents, List<Instant> paymentInstants,
+                                     List<Earning> earnings) {}
 
     private static Instant instant(ResultSet row, int column) throws SQLException {
         OffsetDateTime value = row.getObject(column, OffsetDateTime.class);
         return value == null ? null : value.toInstant();
+    }
+
+    /** The earnings stored in two arrays from {@code column} on, or null when their event did not report them. */
+    private static List<Earning> earnings(ResultSet row, int column) throws SQLException {
+        Array cents = row.getArray(column + 1);
+        if (cents == null) {
+            return null;
+        }
+        List<Instant> at = instants(row, column);
+        Long[] amounts = (Long[]) cents.getArray();
+        List<Earning> out = new ArrayList<>(amounts.length);
+        for (int i = 0; i < amounts.length; i++) {
+            out.add(new Earning(at.get(i), amounts[i]));
+        }
+        return out;
     }
 
     private static List<Instant> instants(ResultSet row, int column) throws SQLException {

@@ -53,6 +53,9 @@ public class FactStore {
                     column("end_reason_code", "text", r -> text(r.fact().endReasonCode())),
                     column("ended_by", "text", r -> text(r.fact().endedBy())),
                     column("dispute_outcome", "text", r -> text(r.fact().disputeOutcome())),
+                    column("category", "text", r -> r.fact().category()),
+                    column("earning_instants", "timestamptz[]", r -> FactTable.earningInstants(r.fact().earnings())),
+                    column("earning_cents", "bigint[]", r -> FactTable.earningCents(r.fact().earnings())),
                     column("occurred_at", "timestamptz", r -> text(r.fact().occurredAt())),
                     column("source_event_id", "uuid", r -> r.eventId().toString()),
                     column("recorded_at", "timestamptz", r -> text(r.recordedAt()))));
@@ -66,6 +69,8 @@ public class FactStore {
                     column("payment_instants", "timestamptz[]", r -> text(r.fact().paymentInstants())),
                     column("dispute_outcome", "text", r -> text(r.fact().disputeOutcome())),
                     column("adjustment_cause", "text", r -> r.fact().adjustmentCause()),
+                    column("earning_instants", "timestamptz[]", r -> FactTable.earningInstants(r.fact().earnings())),
+                    column("earning_cents", "bigint[]", r -> FactTable.earningCents(r.fact().earnings())),
                     column("occurred_at", "timestamptz", r -> text(r.fact().occurredAt())),
                     column("source_event_id", "uuid", r -> r.eventId().toString()),
                     column("recorded_at", "timestamptz", r -> text(r.recordedAt()))));
@@ -91,6 +96,8 @@ public class FactStore {
                     column("started_at", "timestamptz", r -> text(r.fact().startedAt())),
                     column("net_earnings_cents", "bigint", r -> Long.toString(r.fact().netEarningsCents())),
                     column("payment_instants", "timestamptz[]", r -> text(r.fact().paymentInstants())),
+                    column("earning_instants", "timestamptz[]", r -> FactTable.earningInstants(r.fact().earnings())),
+                    column("earning_cents", "bigint[]", r -> FactTable.earningCents(r.fact().earnings())),
                     column("occurred_at", "timestamptz", r -> text(r.fact().occurredAt())),
                     column("source_event_id", "uuid", r -> r.eventId().toString()),
                     column("recorded_at", "timestamptz", r -> text(r.recordedAt()))));

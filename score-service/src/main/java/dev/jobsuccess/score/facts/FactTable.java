@@ -134,6 +134,17 @@ final class FactTable<F> {
         return value == null ? null : value.toString();
     }
 
+    /** The instants of a contract's earnings as a PostgreSQL array literal, or null when it has none reported. */
+    static String earningInstants(List<Earning> earnings) {
+        return earnings == null ? null : text(earnings.stream().map(Earning::at).toList());
+    }
+
+    /** The amounts of a contract's earnings as a PostgreSQL array literal, or null when it has none reported. */
+    static String earningCents(List<Earning> earnings) {
+        return earnings == null ? null
+                : earnings.stream().map(e -> Long.toString(e.amountCents())).collect(Collectors.joining(",", "{", "}"));
+    }
+
     /** A list of instants as a PostgreSQL array literal. */
     static String text(List<Instant> instants) {
         return instants.stream().map(i -> "\"" + i + "\"").collect(Collectors.joining(",", "{", "}"));

@@ -9,10 +9,12 @@ import dev.jobsuccess.jss.ContractStatus;
 /**
  * An open contract's status and money (contract-payment-recorded): the totals so far, not a delta. Of the
  * reports for one contract, the one that occurred last wins; a contract-closed overrides them all.
+ *
+ * @param earnings each movement of its net earnings; null when the producer did not report them
  */
 public record OpenContractPayment(String contractId, String freelancerId, String clientId, ContractStatus status,
                                   Instant startedAt, long netEarningsCents, List<Instant> paymentInstants,
-                                  Instant occurredAt) implements Fact {
+                                  Instant occurredAt, List<Earning> earnings) implements Fact {
 
     public OpenContractPayment {
         Objects.requireNonNull(contractId, "contractId");
@@ -28,5 +30,6 @@ public record OpenContractPayment(String contractId, String freelancerId, String
             throw new IllegalArgumentException("netEarningsCents must not be negative");
         }
         paymentInstants = List.copyOf(paymentInstants);
+        earnings = earnings == null ? null : List.copyOf(earnings);
     }
 }

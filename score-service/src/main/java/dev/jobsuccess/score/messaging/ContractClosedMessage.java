@@ -25,7 +25,8 @@ import dev.jobsuccess.score.facts.IncomingFact;
 public record ContractClosedMessage(UUID eventId, String eventType, Integer schemaVersion, Instant occurredAt,
                                     String contractId, String clientId, String freelancerId, Instant startedAt,
                                     Instant endedAt, EndedBy endedBy, EndReason endReasonCode, Money money,
-                                    List<Instant> paymentInstants, DisputeOutcome disputeOutcome) implements ScoreInput {
+                                    List<Instant> paymentInstants, DisputeOutcome disputeOutcome, String category,
+                                    List<EventJson.EarningItem> earnings) implements ScoreInput {
 
     public static final String TOPIC = "contract-closed";
     public static final String TYPE = "contract.closed";
@@ -47,7 +48,8 @@ public record ContractClosedMessage(UUID eventId, String eventType, Integer sche
                     required(freelancerId, "freelancerId"), required(clientId, "clientId"), required(startedAt, "startedAt"),
                     required(endedAt, "endedAt"), required(money.netEarningsCents(), "money.netEarningsCents"), payments,
                     required(endReasonCode, "endReasonCode"), required(endedBy, "endedBy"),
-                    required(disputeOutcome, "disputeOutcome"), required(occurredAt, "occurredAt")));
+                    required(disputeOutcome, "disputeOutcome"), required(occurredAt, "occurredAt"), category,
+                    EventJson.earnings(earnings)));
         } catch (IllegalArgumentException e) {
             throw new InvalidEventException(e.getMessage(), e);
         }

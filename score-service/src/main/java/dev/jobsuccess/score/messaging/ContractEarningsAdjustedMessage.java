@@ -20,7 +20,8 @@ import dev.jobsuccess.score.facts.IncomingFact;
 public record ContractEarningsAdjustedMessage(UUID eventId, String eventType, Integer schemaVersion, Instant occurredAt,
                                               String contractId, String freelancerId, String clientId, String currency,
                                               Long netEarningsCents, String cause, List<Instant> paymentInstants,
-                                              DisputeOutcome disputeOutcome) implements ScoreInput {
+                                              DisputeOutcome disputeOutcome,
+                                              List<EventJson.EarningItem> earnings) implements ScoreInput {
 
     public static final String TOPIC = "contract-earnings-adjusted";
     public static final String TYPE = "contract.earnings-adjusted";
@@ -36,7 +37,8 @@ public record ContractEarningsAdjustedMessage(UUID eventId, String eventType, In
             return new IncomingFact(eventCause, new EarningsAdjustment(required(contractId, "contractId"),
                     required(freelancerId, "freelancerId"), required(clientId, "clientId"),
                     required(netEarningsCents, "netEarningsCents"), EventJson.instants(paymentInstants, "paymentInstants"),
-                    required(disputeOutcome, "disputeOutcome"), required(cause, "cause"), required(occurredAt, "occurredAt")));
+                    required(disputeOutcome, "disputeOutcome"), required(cause, "cause"), required(occurredAt, "occurredAt"),
+                    EventJson.earnings(earnings)));
         } catch (IllegalArgumentException e) {
             throw new InvalidEventException(e.getMessage(), e);
         }

@@ -20,7 +20,8 @@ import dev.jobsuccess.score.facts.OpenContractPayment;
 public record ContractPaymentRecordedMessage(UUID eventId, String eventType, Integer schemaVersion, Instant occurredAt,
                                              String contractId, String clientId, String freelancerId, ContractStatus status,
                                              Instant startedAt, String currency, Long netEarningsCents,
-                                             List<Instant> paymentInstants) implements ScoreInput {
+                                             List<Instant> paymentInstants,
+                                             List<EventJson.EarningItem> earnings) implements ScoreInput {
 
     public static final String TOPIC = "contract-payment-recorded";
     public static final String TYPE = "contract.payment-recorded";
@@ -36,7 +37,8 @@ public record ContractPaymentRecordedMessage(UUID eventId, String eventType, Int
             return new IncomingFact(cause, new OpenContractPayment(required(contractId, "contractId"),
                     required(freelancerId, "freelancerId"), required(clientId, "clientId"), required(status, "status"),
                     required(startedAt, "startedAt"), required(netEarningsCents, "netEarningsCents"),
-                    EventJson.instants(paymentInstants, "paymentInstants"), required(occurredAt, "occurredAt")));
+                    EventJson.instants(paymentInstants, "paymentInstants"), required(occurredAt, "occurredAt"),
+                    EventJson.earnings(earnings)));
         } catch (IllegalArgumentException e) {
             throw new InvalidEventException(e.getMessage(), e);
         }

@@ -1,6 +1,7 @@
 package dev.jobsuccess.score.messaging;
 
 import dev.jobsuccess.commons.inbound.InvalidEventException;
+import dev.jobsuccess.score.facts.Earning;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -42,6 +43,27 @@ final class EventJson {
             throw new InvalidEventException(field + " must not contain null");
         }
         return instants;
+    }
+
+    /** One item of a contract event's optional {@code earnings}: a movement of its net earnings. */
+    record EarningItem(Instant at, Long amountCents) {}
+
+    /**
+     * The optional {@code earnings} of a contract event: null when the producer did not send it (events published before
+     * it existed), otherwise every item whole.
+     */
+    static List<Earning> earnings(List<EarningItem> items) {
+        if (items == null) {
+            return null;
+        }
+        List<Earning> out = new java.util.ArrayList<>(items.size());
+        for (int i = 0; i < items.size(); i++) {
+            EarningItem item = items.get(i);
+            String field = "earnings[" + i + "]";
+            required(item, field);
+            out.add(new Earning(required(item.at(), field + ".at"), required(item.amountCents(), field + ".amountCents")));
+        }
+        return out;
     }
 
     static void expect(Object expected, Object actual, String field) {

@@ -11,11 +11,15 @@ import java.util.TreeSet;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import dev.jobsuccess.commons.outbox.Outbox;
 import dev.jobsuccess.commons.problem.ProblemException;
 import dev.jobsuccess.jss.ContractRecord;
 import dev.jobsuccess.score.config.ScoreConfig;
+import dev.jobsuccess.jss.ContractStatus;
+import dev.jobsuccess.score.facts.ContractFacts;
 import dev.jobsuccess.score.facts.FactLoader;
 import dev.jobsuccess.score.facts.FreelancerFacts;
+import dev.jobsuccess.score.messaging.FeedbackRemovalDecidedEvent;
 import dev.jobsuccess.score.scoring.ChangeCause;
 import dev.jobsuccess.score.scoring.Recomputer;
 import dev.jobsuccess.score.scoring.ScoreModel;
@@ -27,7 +31,9 @@ import dev.jobsuccess.score.scoring.Visibility;
 /**
  * The legacy Top Rated feedback-removal perk (domain.md §d.3.8), behind feedback_removal_perk_enabled. A
  * request is decided at once by the rules and the decision kept; an accepted removal leaves the score only
- * if that raises the displayed score; otherwise the contract is "kept in JSS" (the request still counts).
+ * if that raises the displayed score; otherwise the contract is "kept in JSS" (the request still counts). Every
+ * decision is published (feedback-removal-decided, with it in one transaction): feedback-service hides the profile
+ * feedback of an accepted JSS_AND_PROFILE request.
  */
 @ApplicationScoped
 public class FeedbackRemovalService {
@@ -39,9 +45,12 @@ public class FeedbackRemovalService {
     private final FactLoader loader;
     private final ScoreRows scoreRows;
     private final Recomputer recomputer;
+    private final Outbox outbox;
     private final Clock clock;
 
-    FeedbackRemovalService(ScoreConfig config, ScoreModel model, FactLoader loader, ScoreRows scoreRows, Recomputer recomputer, Clock clock) {
+    FeedbackRemovalService(ScoreConfig config, ScoreModel model, FactLoader loader, ScoreRows scoreRows, Recomputer recomputer,
+                           Outbox outbox, Clock clock) {
+        this.outbox = outbox;
         this.config = config;
         this.model = model;
         this.loader = loader;
@@ -62,7 +71,8 @@ public class FeedbackRemovalService {
         // One decision at a time per freelancer: the "previous request" rules read what the last one decided.
         ScoreRow row = scoreRows.lock(new TreeSet<>(List.of(freelancerId)), now).get(freelancerId);
         FreelancerFacts facts = loader.load(List.of(freelancerId), today).get(freelancerId);
-        if (facts.contract(contractId) == null) {
+        ContractFacts contract = facts.contract(contractId);
+        if (contract == null) {
             throw ProblemException.notFound("contract of freelancer " + freelancerId, contractId);
         }
         List<FeedbackRemoval> earlier = FeedbackRemoval.ofFreelancer(freelancerId);
@@ -71,9 +81,9 @@ public class FeedbackRemovalService {
         }
         Optional<FeedbackRemoval> lastAccepted = earlier.stream().filter(r -> r.accepted)
                 .max(Comparator.comparing((FeedbackRemoval r) -> r.requestedAt));
-        String refusal = refusal(row, facts, lastAccepted, now);
+        String refusal = refusal(row, contract, facts, lastAccepted, now);
         if (refusal != null) {
-            return FeedbackRemoval.decided(freelancerId, contractId, mode, now, false, null, refusal, null, null);
+            return published(FeedbackRemoval.decided(freelancerId, contractId, mode, now, false, null, refusal, null, null));
         }
         List<ContractRecord> records = model.records(facts, Visibility.PUBLISHED);
         Integer with = model.compute(records, today).jss();
@@ -85,6 +95,11 @@ public class FeedbackRemovalService {
             recomputer.recompute(List.of(freelancerId), today, Recomputer.Mode.SCORE, f -> new ChangeCause(Trigger.EVENT,
                     decision.requestId, "feedback-removal.accepted", null));
         }
+        return published(decision);
+    }
+
+    private FeedbackRemoval published(FeedbackRemoval decision) {
+        outbox.publish(FeedbackRemovalDecidedEvent.of(decision));
         return decision;
     }
 
@@ -94,9 +109,13 @@ public class FeedbackRemovalService {
     }
 
     /** The first rule of §d.3.8 the request breaks, or null. */
-    private String refusal(ScoreRow row, FreelancerFacts facts, Optional<FeedbackRemoval> lastAccepted, Instant now) {
+    private String refusal(ScoreRow row, ContractFacts contract, FreelancerFacts facts, Optional<FeedbackRemoval> lastAccepted,
+                           Instant now) {
         if (!row.topRated() && !row.topRatedPlus()) {
             return "NOT_TOP_RATED";
+        }
+        if (contract.status() != ContractStatus.ENDED) {
+            return "CONTRACT_NOT_ENDED";
         }
         LocalDate today = FactLoader.utcDate(now);
         if (config.perk().sunsetEnforced() && !today.isBefore(config.perk().sunsetDate())) {

@@ -185,7 +185,7 @@ public class Recomputer {
         ScoreRow next = row.withResult(result, reason, asOf, now);
         if (mode == Mode.SNAPSHOT) {
             Integer shown = result.jss();
-            next = next.withBadges(model.badges(records, result, asOf,
+            next = next.withBadges(model.badges(facts, records, result, asOf,
                     sunday -> facts.weeklyScores().getOrDefault(sunday, sunday.equals(asOf) ? shown : null)), asOf, now);
         }
         if (cause.trigger() == Trigger.REBUILD) {

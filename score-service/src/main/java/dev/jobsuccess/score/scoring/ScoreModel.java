@@ -5,7 +5,9 @@ import java.time.LocalDate;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -28,6 +30,8 @@ import dev.jobsuccess.jss.Outcome;
 import dev.jobsuccess.score.config.RecalcSchedule;
 import dev.jobsuccess.score.config.ScoreConfig;
 import dev.jobsuccess.score.facts.ContractFacts;
+import dev.jobsuccess.score.facts.Earning;
+import dev.jobsuccess.score.facts.FactLoader;
 import dev.jobsuccess.score.facts.EndedBy;
 import dev.jobsuccess.score.facts.FeedbackFacts;
 import dev.jobsuccess.score.facts.FreelancerFacts;
@@ -42,6 +46,8 @@ public class ScoreModel {
 
     /** The windows the engine implements (domain.md §d.7 windows_months). */
     static final List<Integer> SUPPORTED_WINDOWS = List.of(24, 12, 6, 3);
+    /** Top Rated needs no account hold in this many days (§d.3.9). */
+    private static final int ACCOUNT_HOLD_DAYS = 90;
     private static final int ACTIVITY_DAYS = 90;
 
     private final ScoreConfig config;
@@ -70,7 +76,7 @@ public class ScoreModel {
         }
         this.label = ModelLabel.of(config.modelVersion());
         this.badgeParams = new BadgeParams(b.topRatedMinJss(), b.eligibleWeeksRequired(), b.weeksConsidered(),
-                b.topRatedMin12mCents(), b.trpMin12mCents(), b.largeContractThresholdCents());
+                b.topRatedMin12mCents(), b.trpMin12mCents(), b.largeContractThresholdCents(), b.largeContractThresholdByCategory());
     }
 
     public JssParams params() {
@@ -185,14 +191,18 @@ public class ScoreModel {
     /**
      * Top Rated and Top Rated Plus at {@code asOf} (domain.md §d.3.9).
      *
+     * @param facts the freelancer's stored facts: each contract's earnings and category, and their account holds
+     * @param records the contracts as computed, stored or hypothetical (a what-if's), in {@code result}'s order
      * @param weekly the displayed score of a Sunday snapshot, or null for a week without one
      */
-    public BadgeEvaluation badges(List<ContractRecord> records, JssResult result, LocalDate asOf,
+    public BadgeEvaluation badges(FreelancerFacts facts, List<ContractRecord> records, JssResult result, LocalDate asOf,
                                   Function<LocalDate, Integer> weekly) {
         List<Integer> weeks = new ArrayList<>();
         for (LocalDate sunday : sundays(asOf)) {
             weeks.add(weekly.apply(sunday));
         }
+        Map<String, ContractFacts> stored = new HashMap<>();
+        facts.contracts().forEach(c -> stored.put(c.contractId(), c));
         LocalDate yearAgo = asOf.minusMonths(12);
         LocalDate activitySince = asOf.minusDays(ACTIVITY_DAYS);
         long gross12m = 0;
@@ -201,22 +211,53 @@ public class ScoreModel {
         List<LargeContractInfo> large = new ArrayList<>();
         for (int i = 0; i < records.size(); i++) {
             ContractRecord r = records.get(i);
+            ContractFacts c = stored.get(r.contractId());
             ContractResult outcome = result.contracts().get(i);
-            boolean earned12m = r.paymentDates().stream().anyMatch(d -> !d.isBefore(yearAgo) && !d.isAfter(asOf));
-            // Events report a contract's net total, not each payment's amount: a contract paid within the last
-            // 12 months brings its net earnings to the 12-month figure.
-            long earnings12m = earned12m ? r.netEarningsCents() : 0;
-            gross12m += earnings12m;
+            TwelveMonths money = twelveMonths(r, c == null ? null : c.earnings(), yearAgo, asOf);
+            gross12m += money.earningsCents();
             activity |= r.paymentDates().stream().anyMatch(d -> !d.isBefore(activitySince) && !d.isAfter(asOf))
                     || r.endedAt() != null && !r.endedAt().isBefore(activitySince) && !r.endedAt().isAfter(asOf);
             if (!r.startedAt().isAfter(asOf) && (firstStart == null || r.startedAt().isBefore(firstStart))) {
                 firstStart = r.startedAt();
             }
-            large.add(new LargeContractInfo(r.contractId(), earnings12m, outcome.outcome() == Outcome.NEGATIVE, earned12m));
+            large.add(new LargeContractInfo(r.contractId(), money.earningsCents(), outcome.outcome() == Outcome.NEGATIVE,
+                    money.earned(), c == null ? null : c.category()));
         }
-        BadgeInput input = new BadgeInput(result.jss(), weeks, asOf, firstStart, gross12m, false, activity, false, large);
+        boolean held = facts.heldBetween(asOf.minusDays(ACCOUNT_HOLD_DAYS), asOf);
+        BadgeInput input = new BadgeInput(result.jss(), weeks, asOf, firstStart, gross12m, held, activity, false, large);
         return new BadgeEvaluation(Badges.evaluate(input, badgeParams),
                 Badges.eligibleWeeks(weeks, false, badgeParams.topRatedMinJss()));
+    }
+
+    /** A contract's earnings in the 12 months up to a date, and whether any money reached the freelancer in them. */
+    record TwelveMonths(long earningsCents, boolean earned) {}
+
+    /**
+     * The contract's gross earnings (before fees) dated from {@code from} to {@code to}: the sum of its reported
+     * movements in them, refunds subtracted, never below 0. A record whose net differs from the reported movements (a
+     * what-if's change) has the difference dated {@code to}. Without reported movements (events from before they were
+     * published, or a hypothetical contract) the whole net counts if a payment falls in the period.
+     */
+    static TwelveMonths twelveMonths(ContractRecord r, List<Earning> earnings, LocalDate from, LocalDate to) {
+        if (earnings == null) {
+            boolean paid = r.paymentDates().stream().anyMatch(d -> !d.isBefore(from) && !d.isAfter(to));
+            return new TwelveMonths(paid ? r.netEarningsCents() : 0, paid);
+        }
+        long inPeriod = 0;
+        long total = 0;
+        boolean earned = false;
+        for (Earning e : earnings) {
+            total += e.amountCents();
+            LocalDate day = FactLoader.utcDate(e.at());
+            if (!day.isBefore(from) && !day.isAfter(to)) {
+                inPeriod += e.amountCents();
+                earned |= e.amountCents() > 0;
+            }
+        }
+        long hypothetical = r.netEarningsCents() - Math.max(0, total);
+        inPeriod += hypothetical;
+        earned |= hypothetical > 0;
+        return new TwelveMonths(Math.max(0, inPeriod), earned);
     }
 
     /** The Sundays Top Rated looks at on {@code asOf}, oldest first, the last one on or before it. */

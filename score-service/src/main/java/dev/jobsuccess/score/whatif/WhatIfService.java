@@ -109,7 +109,7 @@ public class WhatIfService {
                     && undisclosedAfter.contains(r.contractId())
                     ? ConsistentAssignments.withPrivateClass(r, scenario.witness().get(r.contractId())) : r).toList();
             JssResult after = compute(afterRecords, asOf);
-            List<Badge> badges = model.badges(afterRecords, after, asOf, sunday -> {
+            List<Badge> badges = model.badges(facts, afterRecords, after, asOf, sunday -> {
                 Integer recorded = facts.weeklyScores().get(sunday);
                 if (recorded != null || sunday.isBefore(today)) {
                     return recorded;
