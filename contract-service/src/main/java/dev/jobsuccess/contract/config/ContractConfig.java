@@ -3,6 +3,8 @@ package dev.jobsuccess.contract.config;
 import java.time.Duration;
 import java.time.Period;
 
+import jakarta.validation.constraints.Min;
+
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -42,6 +44,15 @@ public interface ContractConfig {
     /** How far after today (service clock, UTC) a milestone's due date may lie. */
     @WithDefault("P10Y")
     Period milestoneDueDateMaxFuture();
+
+    /**
+     * Days an offer waits for the freelancer's answer before it expires (OFFER_CANCELLED, reason EXPIRED, as a decline
+     * or withdrawal: no event, no JSS outcome). domain.md §d.1.1 has the transition but no period: 14 days is our
+     * choice, the length of the spec's other waiting periods (review, feedback window), not a published figure.
+     */
+    @WithDefault("14")
+    @Min(1)
+    int offerExpiryDays();
 
     /** Days the client has to review a submitted milestone before it is auto-approved (PUB S31). */
     @WithDefault("14")

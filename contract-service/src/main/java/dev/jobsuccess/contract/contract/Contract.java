@@ -115,6 +115,7 @@ public class Contract extends PanacheEntityBase {
         lastActivityAt = now;
     }
 
+    /** The offer ends without a contract; an expired one ends at its expiry instant, which may lie before now. */
     public void closeOffer(OfferClosedReason reason, Instant now) {
         requireOffer();
         status = ContractStatus.OFFER_CANCELLED;

@@ -26,8 +26,8 @@ import dev.jobsuccess.contract.config.ContractConfig;
 import dev.jobsuccess.contract.contract.Contract;
 
 /**
- * The timers of domain.md §d.1, one {@link TimerRule} each: milestone auto-approval, escrow refund timeout,
- * dispute deadlines (client silence, mediation and arbitration lapses), Monday invoices, review clearing,
+ * The timers of domain.md §d.1, one {@link TimerRule} each: offer expiry, milestone auto-approval, escrow refund
+ * timeout, dispute deadlines (client silence, mediation and arbitration lapses), Monday invoices, review clearing,
  * hourly dispute timeout, security holds and dormant contracts.
  *
  * <p>Nothing is scheduled ahead: each rule is a due instant stored on its row, and whatever is due
@@ -56,14 +56,14 @@ public class ContractTimers {
     private final String dueSql;
     private final Counter failures;
 
-    ContractTimers(EntityManager em, Clock clock, ContractConfig config, MilestoneAutoApproval autoApproval,
-                   EscrowRefundTimeout refundTimeout, EscrowDisputeDeadline disputeDeadline, MondayInvoice mondayInvoice,
+    ContractTimers(EntityManager em, Clock clock, ContractConfig config, OfferExpiry offerExpiry,
+                   MilestoneAutoApproval autoApproval, EscrowRefundTimeout refundTimeout, EscrowDisputeDeadline disputeDeadline, MondayInvoice mondayInvoice,
                    InvoiceReviewEnd reviewEnd, HourlyDisputeTimeout hourlyDisputeTimeout, SecurityHoldRelease securityHold,
                    DormantContract dormancy, MeterRegistry registry) {
         this.em = em;
         this.clock = clock;
         this.config = config;
-        this.rules = List.of(autoApproval, refundTimeout, disputeDeadline, mondayInvoice, reviewEnd, hourlyDisputeTimeout,
+        this.rules = List.of(offerExpiry, autoApproval, refundTimeout, disputeDeadline, mondayInvoice, reviewEnd, hourlyDisputeTimeout,
                 securityHold, dormancy);
         this.failures = Counter.builder("jobsuccess.contract.timer.failures")
                 .description("Contracts whose due timers failed and were rolled back, to be tried again later").register(registry);
