@@ -2,8 +2,12 @@ package dev.jobsuccess.contract;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.jobsuccess.commons.testing.EventSchemas;
 
@@ -19,6 +23,41 @@ class EventSchemasTest {
             for (String example : EventSchemas.examples(event)) {
                 EventSchemas.assertValid(event, example);
             }
+        }
+    }
+
+    @Test
+    void everyExamplesEarningsSumToItsNetEarningsInAscendingOrder() {
+        for (String event : new String[] {"contract-payment-recorded", "contract-closed", "contract-earnings-adjusted"}) {
+            assertFalse(EventSchemas.schemaNode(event).get("required").toString().contains("\"earnings\""),
+                    event + ": older events lack earnings, so it stays optional");
+            for (String example : EventSchemas.examples(event)) {
+                JsonNode e = json(example);
+                long net = e.has("money") ? e.at("/money/netEarningsCents").asLong() : e.get("netEarningsCents").asLong();
+                long sum = 0;
+                String last = "";
+                for (JsonNode item : e.get("earnings")) {
+                    sum += item.get("amountCents").asLong();
+                    assertTrue(item.get("at").asText().compareTo(last) >= 0, event + ": ascending by at " + example);
+                    last = item.get("at").asText();
+                }
+                assertEquals(net, sum, event + ": the earnings sum to netEarningsCents " + example);
+                String withoutEarnings = example.replaceFirst(",\"earnings\":\\[[^\\]]*\\]", "");
+                assertFalse(withoutEarnings.contains("\"earnings\""), withoutEarnings);
+                EventSchemas.assertValid(event, withoutEarnings);
+            }
+        }
+        String adjusted = EventSchemas.examples("contract-earnings-adjusted").getFirst();
+        assertFalse(EventSchemas.violations("contract-earnings-adjusted", adjusted.replace("\"amountCents\":-50000", "\"amountCents\":0")).isEmpty());
+        assertFalse(EventSchemas.violations("contract-earnings-adjusted", adjusted.replace("\"amountCents\":-50000", "\"amountCents\":-5.5")).isEmpty());
+        assertFalse(EventSchemas.violations("contract-earnings-adjusted", adjusted.replace("{\"at\":\"2025-06-22T09:00:00Z\",", "{")).isEmpty());
+    }
+
+    private static JsonNode json(String text) {
+        try {
+            return new ObjectMapper().readTree(text);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 
