@@ -17,7 +17,7 @@ class EventSchemasTest {
     @Test
     void theSchemasExamplesAreValid() {
         for (String event : new String[] {"contract-started", "contract-payment-recorded", "contract-closed",
-                "contract-earnings-adjusted"}) {
+                "contract-earnings-adjusted", "contract-dormancy-notice"}) {
             assertEquals("https://json-schema.org/draft/2020-12/schema", EventSchemas.schemaNode(event).get("$schema").asText());
             assertFalse(EventSchemas.examples(event).isEmpty());
             for (String example : EventSchemas.examples(event)) {
@@ -66,6 +66,9 @@ class EventSchemasTest {
         String example = EventSchemas.examples("contract-earnings-adjusted").getFirst();
         assertFalse(EventSchemas.violations("contract-earnings-adjusted", example.replace("POST_RELEASE_REFUND", "GIFT")).isEmpty());
         assertFalse(EventSchemas.violations("contract-earnings-adjusted", example.replace("\"netEarningsCents\":0", "\"netEarningsCents\":-1")).isEmpty());
+        String notice = EventSchemas.examples("contract-dormancy-notice").getFirst();
+        assertFalse(EventSchemas.violations("contract-dormancy-notice", notice.replace("\"escrowHeldCents\":50000", "\"escrowHeldCents\":0")).isEmpty());
+        assertFalse(EventSchemas.violations("contract-dormancy-notice", notice.replace("\"noticeDay\":76,", "")).isEmpty());
         String closed = EventSchemas.examples("contract-closed").getFirst();
         assertFalse(EventSchemas.violations("contract-closed", closed.replace("\"freelancerId\":\"f-1\",", "")).isEmpty());
     }

@@ -2,6 +2,7 @@ package dev.jobsuccess.contract.config;
 
 import java.time.Duration;
 import java.time.Period;
+import java.util.List;
 
 import jakarta.validation.constraints.Min;
 
@@ -93,6 +94,13 @@ public interface ContractConfig {
     /** Days without activity after which a fixed-price contract holding funds is closed by the system (S46). */
     @WithDefault("90")
     int dormantFixedPriceDays();
+
+    /**
+     * Days of inactivity on which such a contract's parties get a contract-dormancy-notice before the close (S46, low
+     * confidence: 76 and 83), ascending, each between 1 and {@link #dormantFixedPriceDays()} − 1 (checked at start).
+     */
+    @WithDefault("76,83")
+    List<Integer> dormantFixedPriceNoticeDays();
 
     /** The freelancer service fee in basis points; fee = floor(gross × bps / 10000) (PUB S48). */
     @WithDefault("1000")

@@ -63,4 +63,14 @@ public class ContractEvents {
         outbox.publish(new OutgoingEvent(ContractEarningsAdjustedEvent.TOPIC, c.freelancerId, event.eventId(), event.eventType(), event));
     }
 
+    /**
+     * A fixed-price contract holding funds has had no activity for {@code noticeDay} days: it is closed at
+     * {@code autoCloseAt} unless something happens on it first (S46). Published at the notice's due instant.
+     */
+    public void dormancyNotice(Contract c, int noticeDay, Instant at, Instant autoCloseAt, long escrowHeldCents) {
+        var event = new ContractDormancyNoticeEvent(UUID.randomUUID(), ContractDormancyNoticeEvent.TYPE, 1, at, c.id.toString(),
+                c.clientId, c.freelancerId, noticeDay, c.lastActivityAt, autoCloseAt, "USD", escrowHeldCents);
+        outbox.publish(new OutgoingEvent(ContractDormancyNoticeEvent.TOPIC, c.freelancerId, event.eventId(), event.eventType(),
+                event));
+    }
 }
