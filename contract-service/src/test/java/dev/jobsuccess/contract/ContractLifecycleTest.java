@@ -27,6 +27,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import dev.jobsuccess.commons.time.AdjustableClock;
+import dev.jobsuccess.contract.timers.ContractTimers;
 import io.quarkus.test.junit.QuarkusTest;
 
 /** The contract's own life: offer, accept, decline, withdraw, pause, restart, end; and bad input. */
@@ -35,6 +36,8 @@ class ContractLifecycleTest {
 
     @Inject
     AdjustableClock clock;
+    @Inject
+    ContractTimers timers;
 
     @AfterEach
     void resetClock() {
@@ -81,6 +84,38 @@ class ContractLifecycleTest {
                 .body("status", equalTo("OFFER_CANCELLED")).body("offerClosedReason", equalTo("WITHDRAWN"));
         problem(freelancer(freelancer).post("/contracts/{id}/accept", withdrawn), 409, "OFFER_NOT_PENDING");
         assertEquals(0, outboxRows("contract-closed", freelancer), "a cancelled offer is no JSS outcome");
+    }
+
+    @Test
+    void anOfferLeftUnansweredFor14DaysExpiresLikeADeclinedOne() {
+        clock.pin(Instant.parse("2025-03-01T09:00:00Z"));
+        String client = user("c");
+        String freelancer = user("f");
+        String expiring = offerFixed(client, freelancer, 50000);
+        String answeredLate = offerFixed(client, freelancer, 50000);
+
+        clock.pin(Instant.parse("2025-03-15T08:59:59Z"));
+        timers.processDue();
+        client(client).get("/contracts/{id}", expiring).then().body("status", equalTo("OFFER_PENDING"));
+        clock.pin(Instant.parse("2025-03-15T09:00:00Z"));
+        timers.processDue();
+        client(client).get("/contracts/{id}", expiring).then().statusCode(200).body("status", equalTo("OFFER_CANCELLED"))
+                .body("offerClosedReason", equalTo("EXPIRED")).body("offerClosedAt", equalTo("2025-03-15T09:00:00Z"))
+                .body("startedAt", nullValue());
+        timers.processDue();
+        client(client).get("/contracts/{id}", expiring).then().body("offerClosedAt", equalTo("2025-03-15T09:00:00Z"));
+        problem(freelancer(freelancer).post("/contracts/{id}/accept", expiring), 409, "OFFER_NOT_PENDING");
+        problem(client(client).post("/contracts/{id}/withdraw", expiring), 409, "OFFER_NOT_PENDING");
+
+        // A command finds an offer expired even before the timer job has run: it applies the expiry first.
+        clock.pin(Instant.parse("2025-04-01T00:00:00Z"));
+        problem(freelancer(freelancer).post("/contracts/{id}/accept", answeredLate), 409, "OFFER_NOT_PENDING");
+        client(client).get("/contracts/{id}", answeredLate).then().body("offerClosedReason", equalTo("EXPIRED"))
+                .body("offerClosedAt", equalTo("2025-03-15T09:00:00Z"));
+        for (String topic : new String[] {"contract-started", "contract-payment-recorded", "contract-closed",
+                "contract-earnings-adjusted"}) {
+            assertEquals(0, outboxRows(topic, freelancer), "an expired offer publishes nothing, as a declined one: " + topic);
+        }
     }
 
     @Test

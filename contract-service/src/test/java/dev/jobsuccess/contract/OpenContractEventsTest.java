@@ -4,6 +4,7 @@ import static dev.jobsuccess.contract.Api.activeFixed;
 import static dev.jobsuccess.contract.Api.client;
 import static dev.jobsuccess.contract.Api.end;
 import static dev.jobsuccess.contract.Api.events;
+import static dev.jobsuccess.contract.Api.freelancer;
 import static dev.jobsuccess.contract.Api.fund;
 import static dev.jobsuccess.contract.Api.milestones;
 import static dev.jobsuccess.contract.Api.outboxRows;
@@ -106,5 +107,45 @@ class OpenContractEventsTest {
         assertEquals(1, outboxRows("contract-closed", freelancer));
         JsonNode adjusted = events("contract-earnings-adjusted", freelancer, 1).getFirst();
         assertEquals(65000, adjusted.get("netEarningsCents").asLong());
+    }
+
+    @Test
+    void everyContractEventCarriesEachChangeOfNetEarningsWithItsInstantSummingToTheNet() {
+        String client = user("c");
+        String freelancer = user("f");
+        at("2024-07-01T09:00:00Z");
+        String id = activeFixed(client, freelancer, 50000, 30000);
+        List<String> m = milestones(client, id);
+        fund(client, id, m.get(0));
+        at("2024-08-01T12:00:00Z");
+        client(client).post("/contracts/{id}/milestones/{mid}/approve", id, m.get(0)).then().statusCode(200);
+        at("2024-09-01T12:00:00Z");
+        client(client).body("{\"amountCents\":10000}").post("/contracts/{id}/bonus", id).then().statusCode(200);
+        at("2024-09-10T12:00:00Z");
+        end(client(client), id, "{\"endReasonCode\":\"JOB_COMPLETED_SUCCESSFULLY\"}").then().statusCode(200);
+        at("2024-09-20T12:00:00Z");
+        freelancer(freelancer).body("{\"amountCents\":20000}").post("/contracts/{id}/refund", id).then().statusCode(200);
+
+        String release = "{\"at\":\"2024-08-01T12:00:00Z\",\"amountCents\":50000}";
+        String bonus = "{\"at\":\"2024-09-01T12:00:00Z\",\"amountCents\":10000}";
+        String refund = "{\"at\":\"2024-09-20T12:00:00Z\",\"amountCents\":-20000}";
+        List<JsonNode> recorded = events("contract-payment-recorded", freelancer, 2);
+        assertEquals("[" + release + "]", recorded.get(0).get("earnings").toString());
+        assertEquals("[" + release + "," + bonus + "]", recorded.get(1).get("earnings").toString());
+        JsonNode closed = events("contract-closed", freelancer, 1).getFirst();
+        assertEquals("[" + release + "," + bonus + "]", closed.get("earnings").toString());
+        JsonNode adjusted = events("contract-earnings-adjusted", freelancer, 1).getFirst();
+        assertEquals("[" + release + "," + bonus + "," + refund + "]", adjusted.get("earnings").toString(),
+                "the refund after the end comes last, negative");
+        assertEquals(40000, adjusted.get("netEarningsCents").asLong());
+
+        for (JsonNode e : List.of(recorded.get(0), recorded.get(1), closed, adjusted)) {
+            long net = e.has("money") ? e.at("/money/netEarningsCents").asLong() : e.get("netEarningsCents").asLong();
+            long sum = 0;
+            for (JsonNode item : e.get("earnings")) {
+                sum += item.get("amountCents").asLong();
+            }
+            assertEquals(net, sum, "the items sum to the net earnings: " + e);
+        }
     }
 }

@@ -2,6 +2,9 @@ package dev.jobsuccess.contract.config;
 
 import java.time.Duration;
 import java.time.Period;
+import java.util.List;
+
+import jakarta.validation.constraints.Min;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -43,6 +46,15 @@ public interface ContractConfig {
     @WithDefault("P10Y")
     Period milestoneDueDateMaxFuture();
 
+    /**
+     * Days an offer waits for the freelancer's answer before it expires (OFFER_CANCELLED, reason EXPIRED, as a decline
+     * or withdrawal: no event, no JSS outcome). domain.md §d.1.1 has the transition but no period: 14 days is our
+     * choice, the length of the spec's other waiting periods (review, feedback window), not a published figure.
+     */
+    @WithDefault("14")
+    @Min(1)
+    int offerExpiryDays();
+
     /** Days the client has to review a submitted milestone before it is auto-approved (PUB S31). */
     @WithDefault("14")
     int milestoneReviewDays();
@@ -82,6 +94,13 @@ public interface ContractConfig {
     /** Days without activity after which a fixed-price contract holding funds is closed by the system (S46). */
     @WithDefault("90")
     int dormantFixedPriceDays();
+
+    /**
+     * Days of inactivity on which such a contract's parties get a contract-dormancy-notice before the close (S46, low
+     * confidence: 76 and 83), ascending, each between 1 and {@link #dormantFixedPriceDays()} − 1 (checked at start).
+     */
+    @WithDefault("76,83")
+    List<Integer> dormantFixedPriceNoticeDays();
 
     /** The freelancer service fee in basis points; fee = floor(gross × bps / 10000) (PUB S48). */
     @WithDefault("1000")

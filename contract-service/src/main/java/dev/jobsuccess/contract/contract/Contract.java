@@ -65,6 +65,9 @@ public class Contract extends PanacheEntityBase {
     /** The dormancy clock: milestone and payment activity (domain.md §b.5, S46). */
     @Column(name = "last_activity_at", nullable = false)
     public Instant lastActivityAt;
+    /** The last dormancy notice day sent since {@link #lastActivityAt} (0: none); each period gets its notices once. */
+    @Column(name = "dormancy_notice_day", nullable = false)
+    public int dormancyNoticeDay;
     @Enumerated(EnumType.STRING)
     @Column(name = "dispute_outcome", nullable = false)
     public DisputeOutcome disputeOutcome;
@@ -112,9 +115,10 @@ public class Contract extends PanacheEntityBase {
         requireOffer();
         status = ContractStatus.ACTIVE;
         startedAt = now;
-        lastActivityAt = now;
+        activity(now);
     }
 
+    /** The offer ends without a contract; an expired one ends at its expiry instant, which may lie before now. */
     public void closeOffer(OfferClosedReason reason, Instant now) {
         requireOffer();
         status = ContractStatus.OFFER_CANCELLED;
@@ -142,7 +146,7 @@ public class Contract extends PanacheEntityBase {
         status = ContractStatus.ACTIVE;
         pausedAt = null;
         pauseReason = null;
-        lastActivityAt = now;
+        activity(now);
     }
 
     /** Ends the contract for good; an ended contract never reopens. */
@@ -171,10 +175,26 @@ public class Contract extends PanacheEntityBase {
         return null;
     }
 
+    /** Activity on the contract at {@code now}: the dormancy clock restarts unless it already ran from a later instant. */
     public void touch(Instant now) {
         if (lastActivityAt == null || now.isAfter(lastActivityAt)) {
-            lastActivityAt = now;
+            activity(now);
         }
+    }
+
+    /** A new inactivity period starts at {@code now}: its dormancy notices are still to be sent. */
+    private void activity(Instant now) {
+        lastActivityAt = now;
+        dormancyNoticeDay = 0;
+    }
+
+    /** The dormancy notice of {@code day} went out for the current inactivity period; notices only move forward. */
+    public void dormancyNoticeSent(int day) {
+        if (day <= dormancyNoticeDay) {
+            throw new IllegalStateException("dormancy notice of day " + day + " after that of day " + dormancyNoticeDay
+                    + " on contract " + id);
+        }
+        dormancyNoticeDay = day;
     }
 
     public void recordDispute(DisputeOutcome outcome) {

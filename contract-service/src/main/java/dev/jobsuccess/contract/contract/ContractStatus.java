@@ -1,7 +1,7 @@
 package dev.jobsuccess.contract.contract;
 
 /**
- * domain.md §d.1.1: OFFER_PENDING → ACTIVE (accept) or OFFER_CANCELLED (decline, withdraw);
+ * domain.md §d.1.1: OFFER_PENDING → ACTIVE (accept) or OFFER_CANCELLED (decline, withdraw, expire);
  * ACTIVE ⇄ PAUSED; ACTIVE|PAUSED → ENDED. OFFER_CANCELLED and ENDED are terminal.
  */
 public enum ContractStatus {

@@ -1,3 +1,4 @@
 package dev.jobsuccess.contract.contract;
 
-public enum OfferClosedReason { DECLINED, WITHDRAWN }
+/** Why an offer ended without a contract: the freelancer declined, the client withdrew, or nobody answered in time. */
+public enum OfferClosedReason { DECLINED, WITHDRAWN, EXPIRED }

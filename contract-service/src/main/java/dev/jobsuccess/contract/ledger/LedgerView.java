@@ -1,6 +1,8 @@
 package dev.jobsuccess.contract.ledger;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -11,15 +13,17 @@ import dev.jobsuccess.contract.contract.Contract;
 
 /**
  * A contract's money derived from its ledger entries as of an instant: account balances (credits
- * minus debits), totals per entry type, net earnings and payment instants. Nothing here is stored.
+ * minus debits), totals per entry type, net earnings, payment instants and each change of net earnings
+ * ({@code earnings}, ascending by instant). Nothing here is stored.
  */
 public record LedgerView(Instant asOf, Map<String, Long> balances, Map<EntryType, Long> totals, List<Instant> paymentInstants,
-                         int entryCount) {
+                         List<EarningsChange> earnings, int entryCount) {
 
     static LedgerView of(Contract c, List<LedgerEntry> entries, Instant asOf) {
         Map<String, Long> balances = new TreeMap<>();
         Map<EntryType, Long> totals = new EnumMap<>(EntryType.class);
         TreeSet<Instant> payments = new TreeSet<>();
+        List<EarningsChange> earnings = new ArrayList<>();
         int count = 0;
         for (LedgerEntry e : entries) {
             if (e.effectiveAt.isAfter(asOf)) {
@@ -33,8 +37,17 @@ public record LedgerView(Instant asOf, Map<String, Long> balances, Map<EntryType
                     || e.entryType == EntryType.HOURLY_REVIEW_CLEARED) {
                 payments.add(e.effectiveAt);
             }
+            // Exactly the terms of netEarningsCents(), so the items sum to it before its floor at 0.
+            switch (e.entryType) {
+                case ESCROW_RELEASE, HOURLY_REVIEW_CLEARED, BONUS -> earnings.add(new EarningsChange(e.effectiveAt, e.amountCents));
+                case POST_RELEASE_REFUND -> earnings.add(new EarningsChange(e.effectiveAt, -e.amountCents));
+                default -> { }
+            }
         }
-        return new LedgerView(asOf, balances, totals, List.copyOf(payments), count);
+        // Entries come in posting order, which a timer catching up may post with earlier effective instants: sort
+        // (stably, so entries of one instant keep their posting order).
+        earnings.sort(Comparator.comparing(EarningsChange::at));
+        return new LedgerView(asOf, balances, totals, List.copyOf(payments), List.copyOf(earnings), count);
     }
 
     public long balance(String account) {

@@ -237,26 +237,29 @@ public class Settlement {
     /** What the contract had published before a change: its money, dispute outcome and whether it had ended. */
     public Snapshot snapshot(Contract c) {
         LedgerView view = ledger.view(c);
-        return new Snapshot(c.ended(), view.netEarningsCents(), view.paymentInstants(), c.disputeOutcome);
+        return new Snapshot(c.ended(), view.netEarningsCents(), view.paymentInstants(), view.earnings(), c.disputeOutcome);
     }
 
     /**
      * Publishes what the change did to the money reaching the freelancer: on an open contract, a new payment
      * or a changed net (contract-payment-recorded, domain.md §d.4: the long-term rule needs every payment of an
-     * open contract); on a closed one, a changed net or dispute outcome (contract-earnings-adjusted). A change
-     * that ended the contract publishes nothing here: contract-closed reports it.
+     * open contract); on a closed one, a changed net or dispute outcome (contract-earnings-adjusted). A change of
+     * the earnings items alone counts too, since consumers sum them by period: it cannot come without a change of net
+     * or instants today, but the comparison should not rely on that. A change that ended the contract publishes
+     * nothing here: contract-closed reports it.
      */
     public void adjusted(Contract c, Snapshot before, AdjustmentCause cause, Instant at) {
         LedgerView after = ledger.view(c);
         if (!before.ended()) {
             if (!c.ended() && (after.netEarningsCents() != before.netEarningsCents()
-                    || !after.paymentInstants().equals(before.paymentInstants()))) {
+                    || !after.paymentInstants().equals(before.paymentInstants())
+                    || !after.earnings().equals(before.earnings()))) {
                 events.paymentRecorded(c, after, clock.instant());
             }
             return;
         }
         long delta = after.netEarningsCents() - before.netEarningsCents();
-        if (delta != 0 || before.disputeOutcome() != c.disputeOutcome) {
+        if (delta != 0 || !after.earnings().equals(before.earnings()) || before.disputeOutcome() != c.disputeOutcome) {
             events.earningsAdjusted(c, after, delta, cause, at);
         }
     }
@@ -266,7 +269,7 @@ public class Settlement {
         events.paymentRecorded(c, ledger.view(c), clock.instant());
     }
 
-    public record Snapshot(boolean ended, long netEarningsCents, List<Instant> paymentInstants,
+    public record Snapshot(boolean ended, long netEarningsCents, List<Instant> paymentInstants, List<EarningsChange> earnings,
                            DisputeOutcome disputeOutcome) {}
 
     /** Escrow still waiting in an unresolved refund request or dispute. */

@@ -39,7 +39,7 @@ public class ContractEvents {
     public void paymentRecorded(Contract c, LedgerView money, Instant occurredAt) {
         var event = new ContractPaymentRecordedEvent(UUID.randomUUID(), ContractPaymentRecordedEvent.TYPE, 1, occurredAt,
                 c.id.toString(), c.clientId, c.freelancerId, c.status.name(), c.startedAt, "USD", money.netEarningsCents(),
-                money.paymentInstants());
+                money.paymentInstants(), money.earnings());
         outbox.publish(new OutgoingEvent(ContractPaymentRecordedEvent.TOPIC, c.freelancerId, event.eventId(), event.eventType(),
                 event));
     }
@@ -50,8 +50,8 @@ public class ContractEvents {
                 money.bonusCents(), money.refundedCents(), money.netEarningsCents(), escrowRefundPendingCents);
         var event = new ContractClosedEvent(UUID.randomUUID(), ContractClosedEvent.TYPE, 1, c.endedAt,
                 c.id.toString(), c.clientId, c.freelancerId, c.type.name(), c.category, c.title, c.startedAt, c.endedAt,
-                c.endedBy.name(), c.endReason.name(), summary, money.paymentInstants(), c.disputeOutcome.name(),
-                feedbackWindowClosesAt);
+                c.endedBy.name(), c.endReason.name(), summary, money.paymentInstants(), money.earnings(),
+                c.disputeOutcome.name(), feedbackWindowClosesAt);
         outbox.publish(new OutgoingEvent(ContractClosedEvent.TOPIC, c.freelancerId, event.eventId(), event.eventType(), event));
     }
 
@@ -59,7 +59,18 @@ public class ContractEvents {
     public void earningsAdjusted(Contract c, LedgerView money, long deltaCents, AdjustmentCause cause, Instant at) {
         var event = new ContractEarningsAdjustedEvent(UUID.randomUUID(), ContractEarningsAdjustedEvent.TYPE, 1, at,
                 c.id.toString(), c.freelancerId, c.clientId, "USD", money.netEarningsCents(), deltaCents, cause.name(),
-                money.paymentInstants(), c.disputeOutcome.name());
+                money.paymentInstants(), money.earnings(), c.disputeOutcome.name());
         outbox.publish(new OutgoingEvent(ContractEarningsAdjustedEvent.TOPIC, c.freelancerId, event.eventId(), event.eventType(), event));
+    }
+
+    /**
+     * A fixed-price contract holding funds has had no activity for {@code noticeDay} days: it is closed at
+     * {@code autoCloseAt} unless something happens on it first (S46). Published at the notice's due instant.
+     */
+    public void dormancyNotice(Contract c, int noticeDay, Instant at, Instant autoCloseAt, long escrowHeldCents) {
+        var event = new ContractDormancyNoticeEvent(UUID.randomUUID(), ContractDormancyNoticeEvent.TYPE, 1, at, c.id.toString(),
+                c.clientId, c.freelancerId, noticeDay, c.lastActivityAt, autoCloseAt, "USD", escrowHeldCents);
+        outbox.publish(new OutgoingEvent(ContractDormancyNoticeEvent.TOPIC, c.freelancerId, event.eventId(), event.eventType(),
+                event));
     }
 }

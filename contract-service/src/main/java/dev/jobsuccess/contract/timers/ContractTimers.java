@@ -26,9 +26,9 @@ import dev.jobsuccess.contract.config.ContractConfig;
 import dev.jobsuccess.contract.contract.Contract;
 
 /**
- * The timers of domain.md §d.1, one {@link TimerRule} each: milestone auto-approval, escrow refund timeout,
- * dispute deadlines (client silence, mediation and arbitration lapses), Monday invoices, review clearing,
- * hourly dispute timeout, security holds and dormant contracts.
+ * The timers of domain.md §d.1, one {@link TimerRule} each: offer expiry, milestone auto-approval, escrow refund
+ * timeout, dispute deadlines (client silence, mediation and arbitration lapses), Monday invoices, review clearing,
+ * hourly dispute timeout, security holds, dormancy notices and dormant contracts.
  *
  * <p>Nothing is scheduled ahead: each rule is a due instant stored on its row, and whatever is due
  * is applied in order of that instant, with its ledger entries effective at it, so a service that
@@ -56,15 +56,15 @@ public class ContractTimers {
     private final String dueSql;
     private final Counter failures;
 
-    ContractTimers(EntityManager em, Clock clock, ContractConfig config, MilestoneAutoApproval autoApproval,
-                   EscrowRefundTimeout refundTimeout, EscrowDisputeDeadline disputeDeadline, MondayInvoice mondayInvoice,
+    ContractTimers(EntityManager em, Clock clock, ContractConfig config, OfferExpiry offerExpiry,
+                   MilestoneAutoApproval autoApproval, EscrowRefundTimeout refundTimeout, EscrowDisputeDeadline disputeDeadline, MondayInvoice mondayInvoice,
                    InvoiceReviewEnd reviewEnd, HourlyDisputeTimeout hourlyDisputeTimeout, SecurityHoldRelease securityHold,
-                   DormantContract dormancy, MeterRegistry registry) {
+                   DormancyNotice dormancyNotice, DormantContract dormancy, MeterRegistry registry) {
         this.em = em;
         this.clock = clock;
         this.config = config;
-        this.rules = List.of(autoApproval, refundTimeout, disputeDeadline, mondayInvoice, reviewEnd, hourlyDisputeTimeout,
-                securityHold, dormancy);
+        this.rules = List.of(offerExpiry, autoApproval, refundTimeout, disputeDeadline, mondayInvoice, reviewEnd, hourlyDisputeTimeout,
+                securityHold, dormancyNotice, dormancy);
         this.failures = Counter.builder("jobsuccess.contract.timer.failures")
                 .description("Contracts whose due timers failed and were rolled back, to be tried again later").register(registry);
         this.dueSql = rules.stream().map(TimerRule::dueSql).collect(Collectors.joining("\nUNION ALL\n"));
