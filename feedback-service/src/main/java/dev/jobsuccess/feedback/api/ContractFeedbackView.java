@@ -3,7 +3,7 @@ package dev.jobsuccess.feedback.api;
 import java.time.Instant;
 import java.util.List;
 
-import dev.jobsuccess.feedback.domain.ContractFeedback;
+import dev.jobsuccess.feedback.feedback.ContractFeedback;
 
 /**
  * A contract's feedback window and the feedback on it, as the caller may see them: their own, and the other party's

@@ -27,10 +27,10 @@ import dev.jobsuccess.commons.idempotency.Idempotent;
 import dev.jobsuccess.commons.security.Caller;
 import dev.jobsuccess.commons.security.Roles;
 import dev.jobsuccess.commons.validation.SingleLine;
-import dev.jobsuccess.feedback.domain.Audience;
-import dev.jobsuccess.feedback.domain.Feedback;
-import dev.jobsuccess.feedback.domain.FeedbackService;
-import dev.jobsuccess.feedback.domain.SeenFeedback;
+import dev.jobsuccess.feedback.feedback.Audience;
+import dev.jobsuccess.feedback.feedback.Feedback;
+import dev.jobsuccess.feedback.feedback.FeedbackService;
+import dev.jobsuccess.feedback.feedback.SeenFeedback;
 
 /**
  * A contract's feedback. A caller who is not a party (and not the platform) gets 404 for everything here and learns

@@ -7,16 +7,16 @@ import java.time.Instant;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
-import dev.jobsuccess.feedback.domain.Audience;
-import dev.jobsuccess.feedback.domain.EndReason;
-import dev.jobsuccess.feedback.domain.Feedback;
-import dev.jobsuccess.feedback.domain.FormVersion;
-import dev.jobsuccess.feedback.domain.Party;
-import dev.jobsuccess.feedback.domain.PrivateFeedback;
-import dev.jobsuccess.feedback.domain.PublicFeedback;
-import dev.jobsuccess.feedback.domain.RevealCause;
-import dev.jobsuccess.feedback.domain.Scores;
-import dev.jobsuccess.feedback.domain.SeenFeedback;
+import dev.jobsuccess.feedback.feedback.Audience;
+import dev.jobsuccess.feedback.feedback.EndReason;
+import dev.jobsuccess.feedback.feedback.Feedback;
+import dev.jobsuccess.feedback.feedback.FormVersion;
+import dev.jobsuccess.feedback.feedback.PrivateFeedback;
+import dev.jobsuccess.feedback.feedback.PublicFeedback;
+import dev.jobsuccess.feedback.feedback.RevealCause;
+import dev.jobsuccess.feedback.feedback.Scores;
+import dev.jobsuccess.feedback.feedback.SeenFeedback;
+import dev.jobsuccess.feedback.party.Party;
 
 /**
  * One feedback as its audience may see it. {@code public} is null when the author gave none; {@code private} is

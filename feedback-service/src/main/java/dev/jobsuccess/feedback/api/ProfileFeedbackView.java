@@ -5,9 +5,9 @@ import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 
-import dev.jobsuccess.feedback.domain.Feedback;
-import dev.jobsuccess.feedback.domain.FormVersion;
-import dev.jobsuccess.feedback.domain.ProfilePage;
+import dev.jobsuccess.feedback.feedback.Feedback;
+import dev.jobsuccess.feedback.feedback.FormVersion;
+import dev.jobsuccess.feedback.profile.ProfilePage;
 
 /** A page of a freelancer's public profile feedback: public parts only, newest reveal first, and the total count. */
 public record ProfileFeedbackView(List<Item> items, long total, int page, int size) {

@@ -3,7 +3,7 @@ package dev.jobsuccess.feedback.config;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
-import dev.jobsuccess.feedback.domain.FormVersion;
+import dev.jobsuccess.feedback.feedback.FormVersion;
 
 /**
  * The feedback parameters of domain.md §d.7, with their defaults. Each can be overridden as

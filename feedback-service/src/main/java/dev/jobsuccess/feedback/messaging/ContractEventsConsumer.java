@@ -12,9 +12,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.jobsuccess.commons.inbound.InboundEvent;
 import dev.jobsuccess.commons.inbound.InboundProcessor;
 import dev.jobsuccess.commons.inbound.InvalidEventException;
-import dev.jobsuccess.feedback.domain.ClosedContract;
-import dev.jobsuccess.feedback.domain.EarningsAdjustment;
-import dev.jobsuccess.feedback.domain.FeedbackWindowService;
+import dev.jobsuccess.feedback.window.ClosedContract;
+import dev.jobsuccess.feedback.window.EarningsAdjustment;
+import dev.jobsuccess.feedback.window.FeedbackWindowService;
 
 /**
  * contract-closed opens feedback windows, contract-earnings-adjusted keeps each contract's net earnings current. The

@@ -4,9 +4,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.jobsuccess.commons.outbox.Outbox;
 import dev.jobsuccess.commons.outbox.OutgoingEvent;
-import dev.jobsuccess.feedback.domain.ClientFlag;
-import dev.jobsuccess.feedback.domain.Feedback;
-import dev.jobsuccess.feedback.domain.FeedbackWindow;
+import dev.jobsuccess.feedback.feedback.Feedback;
+import dev.jobsuccess.feedback.flag.ClientFlag;
+import dev.jobsuccess.feedback.window.FeedbackWindow;
 
 /**
  * Turns feedback changes into events in the outbox, inside the caller's transaction. Every event is keyed by a

@@ -7,14 +7,14 @@ import java.util.UUID;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
-import dev.jobsuccess.feedback.domain.EndReason;
-import dev.jobsuccess.feedback.domain.Feedback;
-import dev.jobsuccess.feedback.domain.FeedbackWindow;
-import dev.jobsuccess.feedback.domain.FormVersion;
-import dev.jobsuccess.feedback.domain.Party;
-import dev.jobsuccess.feedback.domain.PrivateFeedback;
-import dev.jobsuccess.feedback.domain.PublicFeedback;
-import dev.jobsuccess.feedback.domain.Scores;
+import dev.jobsuccess.feedback.feedback.EndReason;
+import dev.jobsuccess.feedback.feedback.Feedback;
+import dev.jobsuccess.feedback.feedback.FormVersion;
+import dev.jobsuccess.feedback.feedback.PrivateFeedback;
+import dev.jobsuccess.feedback.feedback.PublicFeedback;
+import dev.jobsuccess.feedback.feedback.Scores;
+import dev.jobsuccess.feedback.party.Party;
+import dev.jobsuccess.feedback.window.FeedbackWindow;
 
 /**
  * The feedback-submitted event, as docs/events/feedback-submitted.schema.json defines it. It carries the private

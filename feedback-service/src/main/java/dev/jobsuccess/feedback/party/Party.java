@@ -1,4 +1,4 @@
-package dev.jobsuccess.feedback.domain;
+package dev.jobsuccess.feedback.party;
 
 /** Who ended a contract or wrote a feedback: one of its two parties, or (for ends only) the platform itself. */
 public enum Party {

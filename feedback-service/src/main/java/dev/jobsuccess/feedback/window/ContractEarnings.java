@@ -1,4 +1,4 @@
-package dev.jobsuccess.feedback.domain;
+package dev.jobsuccess.feedback.window;
 
 import java.sql.Timestamp;
 import java.time.Instant;

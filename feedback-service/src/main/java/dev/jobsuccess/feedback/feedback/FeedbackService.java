@@ -1,4 +1,4 @@
-package dev.jobsuccess.feedback.domain;
+package dev.jobsuccess.feedback.feedback;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -13,7 +13,13 @@ import jakarta.transaction.Transactional;
 
 import dev.jobsuccess.commons.problem.ProblemException;
 import dev.jobsuccess.feedback.config.FeedbackConfig;
+import dev.jobsuccess.feedback.flag.ClientFlagService;
 import dev.jobsuccess.feedback.messaging.FeedbackEvents;
+import dev.jobsuccess.feedback.party.Actor;
+import dev.jobsuccess.feedback.party.Party;
+import dev.jobsuccess.feedback.profile.ProfilePage;
+import dev.jobsuccess.feedback.window.ContractEarnings;
+import dev.jobsuccess.feedback.window.FeedbackWindow;
 
 /**
  * Owns the transactions of feedback: each submission, reveal and edit is stored and its events written atomically.

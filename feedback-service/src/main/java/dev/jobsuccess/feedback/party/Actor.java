@@ -1,6 +1,8 @@
-package dev.jobsuccess.feedback.domain;
+package dev.jobsuccess.feedback.party;
 
 import java.util.Set;
+
+import dev.jobsuccess.feedback.window.FeedbackWindow;
 
 /** The authenticated user and the roles their token grants, as the domain needs them. */
 public record Actor(String userId, Set<Party> roles, boolean platform) {

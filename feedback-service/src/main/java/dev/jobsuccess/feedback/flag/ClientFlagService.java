@@ -1,4 +1,4 @@
-package dev.jobsuccess.feedback.domain;
+package dev.jobsuccess.feedback.flag;
 
 import java.math.BigDecimal;
 import java.time.Instant;

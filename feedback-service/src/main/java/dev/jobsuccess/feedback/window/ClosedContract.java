@@ -1,7 +1,10 @@
-package dev.jobsuccess.feedback.domain;
+package dev.jobsuccess.feedback.window;
 
 import java.time.Instant;
 import java.util.UUID;
+
+import dev.jobsuccess.feedback.feedback.EndReason;
+import dev.jobsuccess.feedback.party.Party;
 
 /**
  * The facts of a contract-closed event that feedback needs. {@code windowClosesAt} is the end of the feedback window

@@ -1,4 +1,4 @@
-package dev.jobsuccess.feedback.domain;
+package dev.jobsuccess.feedback.feedback;
 
 /**
  * What an author tells only the platform: it feeds the score but is never shown to the subject (domain.md §d.2.7).

@@ -1,4 +1,4 @@
-package dev.jobsuccess.feedback.domain;
+package dev.jobsuccess.feedback.feedback;
 
 /**
  * A feedback as a caller sent it, before the form (§d.2 rule 8) decided whether it fits: each part and field may be

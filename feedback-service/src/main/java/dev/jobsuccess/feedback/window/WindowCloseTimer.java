@@ -1,4 +1,4 @@
-package dev.jobsuccess.feedback.domain;
+package dev.jobsuccess.feedback.window;
 
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -15,6 +15,8 @@ import org.jboss.logging.Logger;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
+
+import dev.jobsuccess.feedback.feedback.FeedbackService;
 
 /**
  * Closes feedback windows once their closing instant has passed, by the injectable clock: reveals what one party left

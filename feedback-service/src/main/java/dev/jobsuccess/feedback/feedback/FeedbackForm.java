@@ -1,6 +1,7 @@
-package dev.jobsuccess.feedback.domain;
+package dev.jobsuccess.feedback.feedback;
 
 import dev.jobsuccess.commons.problem.ProblemException;
+import dev.jobsuccess.feedback.party.Party;
 
 /**
  * The two feedback forms of domain.md §d.2 rule 8, for both authors. A draft that does not fit the form gets a 400

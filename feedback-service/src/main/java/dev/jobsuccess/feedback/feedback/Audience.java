@@ -1,4 +1,6 @@
-package dev.jobsuccess.feedback.domain;
+package dev.jobsuccess.feedback.feedback;
+
+import dev.jobsuccess.feedback.party.Party;
 
 /** Whom a contract's feedback is shown to; it decides which feedback they see, and how much of each. */
 public enum Audience {

@@ -1,4 +1,4 @@
-package dev.jobsuccess.feedback.domain;
+package dev.jobsuccess.feedback.feedback;
 
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -15,6 +15,9 @@ import jakarta.persistence.Table;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import io.quarkus.panache.common.Page;
+
+import dev.jobsuccess.feedback.party.Party;
+import dev.jobsuccess.feedback.window.FeedbackWindow;
 
 /**
  * One party's feedback on one contract: an optional public part and a private part. Written once; the private

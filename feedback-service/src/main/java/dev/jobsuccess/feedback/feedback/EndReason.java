@@ -1,7 +1,9 @@
-package dev.jobsuccess.feedback.domain;
+package dev.jobsuccess.feedback.feedback;
 
 import java.util.EnumSet;
 import java.util.Set;
+
+import dev.jobsuccess.feedback.party.Party;
 
 /** Why a contract ended (domain.md §d.1.1), with who may choose each reason; feedback names the author's reason. */
 public enum EndReason {

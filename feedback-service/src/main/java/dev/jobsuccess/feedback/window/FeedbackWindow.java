@@ -1,4 +1,4 @@
-package dev.jobsuccess.feedback.domain;
+package dev.jobsuccess.feedback.window;
 
 import java.time.Instant;
 
@@ -10,6 +10,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
+import dev.jobsuccess.feedback.party.Party;
 
 /** The time an ended contract's parties have to leave feedback (domain.md §d.2). Never changes once opened. */
 @Entity

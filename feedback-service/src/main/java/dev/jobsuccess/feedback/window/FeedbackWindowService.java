@@ -1,4 +1,4 @@
-package dev.jobsuccess.feedback.domain;
+package dev.jobsuccess.feedback.window;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -9,6 +9,8 @@ import jakarta.transaction.Transactional;
 
 import org.jboss.logging.Logger;
 
+import dev.jobsuccess.feedback.feedback.FeedbackService;
+import dev.jobsuccess.feedback.flag.ClientFlagService;
 
 /**
  * Applies contract-service's events (each once: the inbound path's inbox drops redeliveries): contract-closed opens a

@@ -1,4 +1,4 @@
-package dev.jobsuccess.feedback.domain;
+package dev.jobsuccess.feedback.feedback;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -12,6 +12,8 @@ import jakarta.transaction.Transactional;
 
 import dev.jobsuccess.commons.paging.KeysetCursor;
 import dev.jobsuccess.commons.problem.ProblemException;
+import dev.jobsuccess.feedback.party.Actor;
+import dev.jobsuccess.feedback.party.Party;
 
 /**
  * A user's feedback, a keyset page at a time: what they gave (newest first, revealed or not: they wrote it), and what
