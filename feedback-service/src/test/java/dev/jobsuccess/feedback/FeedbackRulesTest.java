@@ -17,8 +17,8 @@ import dev.jobsuccess.feedback.feedback.FeedbackDraft;
 import dev.jobsuccess.feedback.feedback.FeedbackForm;
 import dev.jobsuccess.feedback.feedback.FormVersion;
 import dev.jobsuccess.feedback.feedback.Scores;
-import dev.jobsuccess.feedback.flag.ClientFlagRule.Assessment;
 import dev.jobsuccess.feedback.flag.ClientFlagRule;
+import dev.jobsuccess.feedback.flag.ClientFlagRule.Assessment;
 import dev.jobsuccess.feedback.flag.FlagReason;
 import dev.jobsuccess.feedback.party.Party;
 

@@ -14,6 +14,14 @@ public enum Audience {
         return this == PLATFORM || isAuthorOf(feedback) || feedback.revealed();
     }
 
+    /**
+     * A public part removed from the profile (§d.3.8: "hides the public rating and comment") is hidden from every view
+     * but its author's and the platform's, with the reply that answered it.
+     */
+    public boolean seesPublicPartOf(Feedback feedback) {
+        return this == PLATFORM || isAuthorOf(feedback) || !feedback.removedFromProfile();
+    }
+
     /** A private part goes to its author and the platform, never to the feedback's subject (domain.md §d.2.7). */
     public boolean seesPrivatePartOf(Feedback feedback) {
         return this == PLATFORM || isAuthorOf(feedback);

@@ -16,12 +16,14 @@ import jakarta.persistence.Table;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import io.quarkus.panache.common.Page;
 
+import dev.jobsuccess.feedback.party.Parties;
 import dev.jobsuccess.feedback.party.Party;
 import dev.jobsuccess.feedback.window.FeedbackWindow;
 
 /**
  * One party's feedback on one contract: an optional public part and a private part. Written once; the private
- * part never changes, the public part may change once when its recipient allows it (domain.md §d.2.6).
+ * part never changes, the public part may change once when its recipient allows it (domain.md §d.2.6). Each party
+ * leaves one at the end of the contract; the client may also leave public-only mid-contract feedback while it runs.
  */
 @Entity
 @Table(name = "feedback")
@@ -83,6 +85,14 @@ public class Feedback extends PanacheEntityBase {
     @Column(name = "public_edited_at")
     public Instant publicEditedAt;
 
+    // The recipient's one public reply (PUB S18), and the legacy perk's removal from the profile (§d.3.8).
+    @Column(name = "reply_text")
+    public String replyText;
+    @Column(name = "replied_at")
+    public Instant repliedAt;
+    @Column(name = "removed_from_profile_at")
+    public Instant removedFromProfileAt;
+
     protected Feedback() {
     }
 
@@ -105,12 +115,40 @@ public class Feedback extends PanacheEntityBase {
         return f;
     }
 
+    /**
+     * The client's mid-contract feedback on an open contract (§d.2 rule 1): the public part alone, revealed at once,
+     * shown on the profile under rule 4 like any revealed feedback.
+     */
+    public static Feedback midContract(Parties contract, FormVersion form, PublicFeedback publicPart, Instant now,
+                                       long netEarningsCents, long minNetCents) {
+        Feedback f = new Feedback();
+        f.id = UUID.randomUUID();
+        f.contractId = contract.contractId();
+        f.authorRole = Party.CLIENT;
+        f.authorId = contract.clientId();
+        f.subjectId = contract.freelancerId();
+        f.formVersion = form;
+        f.midContract = true;
+        f.setPublicPart(publicPart);
+        f.submittedAt = now;
+        f.reveal(now, RevealCause.MID_CONTRACT, netEarningsCents, minNetCents);
+        return f;
+    }
+
     public static List<Feedback> onContract(String contractId) {
         return list("contractId = ?1 order by submittedAt, authorRole, id", contractId);
     }
 
-    public static Feedback on(String contractId, Party authorRole) {
-        return find("contractId = ?1 and authorRole = ?2", contractId, authorRole).firstResult();
+    /** The party's end-of-contract feedback on the contract (one at most), or null; mid-contract feedback aside. */
+    public static Feedback endOfContract(String contractId, Party authorRole) {
+        return find("contractId = ?1 and authorRole = ?2 and midContract = false", contractId, authorRole).firstResult();
+    }
+
+    /** When the client last gave mid-contract feedback on the contract, or null if never. */
+    public static Instant latestMidContractOn(String contractId) {
+        return getEntityManager().createQuery(
+                        "select max(f.submittedAt) from Feedback f where f.contractId = ?1 and f.midContract = true", Instant.class)
+                .setParameter(1, contractId).getSingleResult();
     }
 
     /** The client feedback shown on a freelancer's profile, newest reveal first. */
@@ -132,8 +170,11 @@ public class Feedback extends PanacheEntityBase {
         return new PublicFeedback(scores, overall, publicComment);
     }
 
-    /** The private part. Callers decide who may see it through {@link Audience}. */
+    /** The private part, or null for mid-contract feedback, which has none. Callers decide who may see it through {@link Audience}. */
     public PrivateFeedback privatePart() {
+        if (midContract) {
+            return null;
+        }
         return new PrivateFeedback(recommendScore, endReasonCode, privateNote);
     }
 
@@ -152,9 +193,46 @@ public class Feedback extends PanacheEntityBase {
         return true;
     }
 
-    /** §d.2 rule 4: on the profile while revealed, with a public part to show, and the contract paid at least the minimum. */
+    /**
+     * §d.2 rule 4: on the profile while revealed, with a public part to show, and the contract paid at least the minimum;
+     * never again once removed from the profile (§d.3.8), whatever the earnings do.
+     */
     public void updateVisibility(long netEarningsCents, long minNetCents) {
-        visibleOnProfile = revealed() && overall != null && netEarningsCents >= minNetCents;
+        visibleOnProfile = revealed() && overall != null && removedFromProfileAt == null && netEarningsCents >= minNetCents;
+    }
+
+    /**
+     * An accepted JSS_AND_PROFILE removal (§d.3.8) takes the public rating and comment off the profile for good. Once
+     * only: a repeated decision keeps the first instant. A decision made before the feedback was written counts from its
+     * submission.
+     */
+    public void removeFromProfile(Instant decidedAt) {
+        if (removedFromProfileAt == null) {
+            removedFromProfileAt = decidedAt.isAfter(submittedAt) ? decidedAt : submittedAt;
+            visibleOnProfile = false;
+        }
+    }
+
+    public boolean removedFromProfile() {
+        return removedFromProfileAt != null;
+    }
+
+    /** Until when the recipient may reply, or null while there is nothing public to reply to. */
+    public Instant replyableUntil(Duration replyWindow) {
+        return revealed() && overall != null ? revealedAt.plus(replyWindow) : null;
+    }
+
+    public boolean replied() {
+        return repliedAt != null;
+    }
+
+    /** The recipient's one public reply; the service checks who may write it and until when. */
+    public void reply(String text, Instant now) {
+        if (replied()) {
+            throw new IllegalStateException("feedback " + id + " already has its reply");
+        }
+        replyText = text;
+        repliedAt = now;
     }
 
     /** Until when the author may edit the public part, or null while its recipient has not allowed it. */

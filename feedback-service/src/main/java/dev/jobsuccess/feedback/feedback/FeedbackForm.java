@@ -31,6 +31,20 @@ public final class FeedbackForm {
         return new Accepted(publicPart, acceptPrivate(form, author, draft.privatePart()));
     }
 
+    /**
+     * Mid-contract feedback (§d.2 rule 1, PUB S17): the public part of the form and nothing else. It is public from its
+     * submission, so a private part would have nowhere to stay private.
+     */
+    public static PublicFeedback acceptMidContract(FormVersion form, FeedbackDraft draft) {
+        if (draft.privatePart() != null) {
+            throw ProblemException.badRequest("private", "is not part of mid-contract feedback, which is public only");
+        }
+        if (draft.publicPart() == null) {
+            throw ProblemException.badRequest("public", "is required: mid-contract feedback is the public part of the " + form + " form");
+        }
+        return acceptPublic(form, draft.publicPart(), "public.");
+    }
+
     /** A public part on the given form; {@code prefix} is how its fields are named to the caller ("public." or ""). */
     public static PublicFeedback acceptPublic(FormVersion form, FeedbackDraft.PublicDraft draft, String prefix) {
         return switch (form) {

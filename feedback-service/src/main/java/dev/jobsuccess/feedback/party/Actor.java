@@ -2,14 +2,12 @@ package dev.jobsuccess.feedback.party;
 
 import java.util.Set;
 
-import dev.jobsuccess.feedback.window.FeedbackWindow;
-
 /** The authenticated user and the roles their token grants, as the domain needs them. */
 public record Actor(String userId, Set<Party> roles, boolean platform) {
 
-    /** The party this actor is on the window's contract, provided their token grants that role. */
-    public Party partyOn(FeedbackWindow window) {
-        Party party = window.partyOf(userId);
+    /** The party this actor is on the contract, provided their token grants that role. */
+    public Party partyOn(Parties contract) {
+        Party party = contract.partyOf(userId);
         return party != null && roles.contains(party) ? party : null;
     }
 }

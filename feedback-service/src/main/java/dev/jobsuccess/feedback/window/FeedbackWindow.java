@@ -11,6 +11,7 @@ import jakarta.persistence.Table;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
+import dev.jobsuccess.feedback.party.Parties;
 import dev.jobsuccess.feedback.party.Party;
 
 /** The time an ended contract's parties have to leave feedback (domain.md §d.2). Never changes once opened. */
@@ -74,23 +75,13 @@ public class FeedbackWindow extends PanacheEntityBase {
         return !now.isAfter(closesAt);
     }
 
-    /** The user id of the given party of the contract. */
-    public String idOf(Party party) {
-        return switch (party) {
-            case CLIENT -> clientId;
-            case FREELANCER -> freelancerId;
-            case SYSTEM -> throw new IllegalArgumentException("the system is not a party of a contract");
-        };
+    /** The contract's parties. */
+    public Parties parties() {
+        return new Parties(contractId, clientId, freelancerId);
     }
 
-    /** Which party this user is on the contract, or null when the user is neither. */
-    public Party partyOf(String userId) {
-        if (clientId.equals(userId)) {
-            return Party.CLIENT;
-        }
-        if (freelancerId.equals(userId)) {
-            return Party.FREELANCER;
-        }
-        return null;
+    /** The user id of the given party of the contract. */
+    public String idOf(Party party) {
+        return parties().idOf(party);
     }
 }

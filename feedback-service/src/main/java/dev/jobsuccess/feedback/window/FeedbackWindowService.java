@@ -11,6 +11,7 @@ import org.jboss.logging.Logger;
 
 import dev.jobsuccess.feedback.feedback.FeedbackService;
 import dev.jobsuccess.feedback.flag.ClientFlagService;
+import dev.jobsuccess.feedback.opencontract.OpenContract;
 
 /**
  * Applies contract-service's events (each once: the inbound path's inbox drops redeliveries): contract-closed opens a
@@ -45,6 +46,9 @@ public class FeedbackWindowService {
             return false;
         }
         Instant now = clock.instant();
+        // First, as a mid-contract submission locks this row first too: the two queue, and the submission either comes
+        // before the end (its feedback's visibility is recomputed below) or sees the contract ended.
+        OpenContract.ended(closed.contractId(), closed.endedAt(), now);
         // The window closes when contract-service said it does, however late the event arrives: a delivery delayed by
         // an outage must not shorten anyone's time to leave feedback.
         FeedbackWindow window = FeedbackWindow.openFor(closed, now);
@@ -52,6 +56,8 @@ public class FeedbackWindowService {
         // An adjustment that overtook this close is newer and stays.
         ContractEarnings.record(closed.contractId(), closed.netEarningsCents(), closed.endedAt(),
                 ContractEarnings.Source.CONTRACT_CLOSED, now);
+        // Mid-contract feedback given while the contract ran now follows the earnings at the close (§d.2 rule 4).
+        feedback.earningsChanged(closed.contractId(), ContractEarnings.of(closed.contractId(), closed.netEarningsCents()));
         if (closed.clientSuspended()) {
             clientFlags.suspended(closed.clientId(), closed.freelancerId(), now);
         }
