@@ -25,6 +25,11 @@ final class Api {
                         "comment": "Clear brief"},
              "private": {"recommendScore": 2, "endReasonCode": "CLIENT_NOT_RESPONSIVE"}}""";
 
+    /** LEGACY_2015 mid-contract feedback by the client: the public part alone. */
+    static final String MID_CONTRACT = """
+            {"public": {"scores": {"skills": 5, "quality": 4, "availability": 5, "deadlines": 4, "communication": 5, "cooperation": 5},
+                        "comment": "Good progress so far"}}""";
+
     private Api() {
     }
 
@@ -58,6 +63,15 @@ final class Api {
 
     static ValidatableResponse submit(String auth, String contractId, String body) {
         return as(auth).contentType(ContentType.JSON).body(body).post("/contracts/{id}/feedback", contractId).then();
+    }
+
+    static ValidatableResponse midContract(String auth, String contractId, String body) {
+        return as(auth).contentType(ContentType.JSON).body(body).post("/contracts/{id}/mid-contract-feedback", contractId).then();
+    }
+
+    static ValidatableResponse reply(String auth, String contractId, String feedbackId, String text) {
+        return as(auth).contentType(ContentType.JSON).body(java.util.Map.of("text", text))
+                .post("/contracts/{id}/feedback/{feedbackId}/reply", contractId, feedbackId).then();
     }
 
     static ValidatableResponse read(String auth, String contractId) {

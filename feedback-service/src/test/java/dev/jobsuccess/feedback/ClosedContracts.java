@@ -14,7 +14,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.jobsuccess.commons.testing.EventSchemas;
 import dev.jobsuccess.commons.testing.KafkaTopics;
-import dev.jobsuccess.feedback.domain.FeedbackWindow;
+import dev.jobsuccess.feedback.window.FeedbackWindow;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /** Feeds the service contract-closed events made from the schema's examples, with fresh ids so tests stay independent. */
@@ -97,7 +97,7 @@ final class ClosedContracts {
     }
 
     /** Closes the windows due by the service clock, then waits until these are handled (the scheduled job may hold one). */
-    static void closeDueWindows(dev.jobsuccess.feedback.domain.WindowCloseTimer timer, Contract... contracts) {
+    static void closeDueWindows(dev.jobsuccess.feedback.window.WindowCloseTimer timer, Contract... contracts) {
         timer.closeDueWindows();
         for (Contract k : contracts) {
             await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50))

@@ -32,9 +32,9 @@ import dev.jobsuccess.commons.testing.EventSchemas;
 import dev.jobsuccess.commons.testing.KafkaTopics;
 import dev.jobsuccess.commons.time.AdjustableClock;
 import dev.jobsuccess.feedback.ClosedContracts.Contract;
-import dev.jobsuccess.feedback.domain.FeedbackWindow;
-import dev.jobsuccess.feedback.domain.Party;
-import dev.jobsuccess.feedback.domain.WindowCloseTimer;
+import dev.jobsuccess.feedback.party.Party;
+import dev.jobsuccess.feedback.window.FeedbackWindow;
+import dev.jobsuccess.feedback.window.WindowCloseTimer;
 import io.quarkus.test.junit.QuarkusTest;
 
 @QuarkusTest

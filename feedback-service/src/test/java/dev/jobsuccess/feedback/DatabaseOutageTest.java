@@ -32,7 +32,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.jobsuccess.commons.testing.KafkaTopics;
 import dev.jobsuccess.commons.time.AdjustableClock;
 import dev.jobsuccess.feedback.ClosedContracts.Contract;
-import dev.jobsuccess.feedback.domain.FeedbackWindow;
+import dev.jobsuccess.feedback.window.FeedbackWindow;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.junit.QuarkusTest;
 

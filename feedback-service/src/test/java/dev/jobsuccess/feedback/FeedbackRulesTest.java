@@ -12,15 +12,15 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 import dev.jobsuccess.commons.problem.ProblemException;
-import dev.jobsuccess.feedback.domain.ClientFlagRule;
-import dev.jobsuccess.feedback.domain.ClientFlagRule.Assessment;
-import dev.jobsuccess.feedback.domain.EndReason;
-import dev.jobsuccess.feedback.domain.FeedbackDraft;
-import dev.jobsuccess.feedback.domain.FeedbackForm;
-import dev.jobsuccess.feedback.domain.FlagReason;
-import dev.jobsuccess.feedback.domain.FormVersion;
-import dev.jobsuccess.feedback.domain.Party;
-import dev.jobsuccess.feedback.domain.Scores;
+import dev.jobsuccess.feedback.feedback.EndReason;
+import dev.jobsuccess.feedback.feedback.FeedbackDraft;
+import dev.jobsuccess.feedback.feedback.FeedbackForm;
+import dev.jobsuccess.feedback.feedback.FormVersion;
+import dev.jobsuccess.feedback.feedback.Scores;
+import dev.jobsuccess.feedback.flag.ClientFlagRule;
+import dev.jobsuccess.feedback.flag.ClientFlagRule.Assessment;
+import dev.jobsuccess.feedback.flag.FlagReason;
+import dev.jobsuccess.feedback.party.Party;
 
 /** The pure rules of domain.md §d.2, without booting the service. */
 class FeedbackRulesTest {

@@ -14,8 +14,8 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import dev.jobsuccess.commons.testing.HostileInputSweep;
 import dev.jobsuccess.commons.testing.HostileInputSweep.Caller;
+import dev.jobsuccess.commons.testing.HostileInputSweep;
 import dev.jobsuccess.commons.time.AdjustableClock;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;

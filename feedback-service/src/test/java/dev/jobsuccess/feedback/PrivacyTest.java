@@ -112,9 +112,16 @@ class PrivacyTest {
             }
         }
         assertEquals(getEndpointsInOpenApi(), walked, "every GET endpoint of the service is walked");
+        assertEquals(WRITES_REVIEWED, writeOperationsInOpenApi(), "a new write operation answers its caller with feedback: "
+                + "check here what it shows them, then add it");
 
         // The freelancer submits: both are revealed. Each party now sees the other's public part, never its private part.
         String freelancerFeedback = submit(freelancer.token(), k.id(), FREELANCER_FULL).statusCode(201).extract().path("feedbackId");
+        // The writes that answer with a feedback answer the freelancer without the client's private part: the reply...
+        String replied = Api.reply(freelancer.token(), k.id(), clientFeedback, "Thanks").statusCode(201).extract().asString();
+        assertLeaksNothingOf(freelancer, new Endpoint("/contracts/{id}/feedback/{feedbackId}/reply", "reply"), replied, CLIENT_SECRETS);
+        assertNoPrivateKeys(freelancer, new Endpoint("/contracts/{id}/feedback/{feedbackId}/reply", "reply"), replied);
+        // ...and the walk below shows it (in the views that show the public part) to everyone who sees that part.
         for (Caller c : everyone) {
             for (String feedbackId : List.of(clientFeedback, freelancerFeedback)) {
                 for (Endpoint e : endpoints(k, feedbackId)) {
@@ -146,6 +153,7 @@ class PrivacyTest {
                     if (e.template().startsWith("/freelancers/")) {
                         assertNoPrivateKeys(c, e, body);
                         assertTrue(body.contains("Great work"), "the revealed client feedback is on the profile: " + body);
+                        assertTrue(body.contains("Thanks"), "with the freelancer's reply: " + body);
                         assertFalse(body.contains("Clear brief"), "the freelancer's feedback on the client is not on the freelancer's profile");
                     }
                 }
@@ -166,6 +174,30 @@ class PrivacyTest {
 
     private static Response get(Caller c, Endpoint e) {
         return given().header("Authorization", c.token()).get(e.path());
+    }
+
+    /**
+     * The write operations whose answers were checked for what they show their caller: submit (the author's own), the
+     * mid-contract feedback (the client's own, no private part: MidContractFeedbackTest), allow-edit and edit (the
+     * recipient's and the author's view, EditPublicTest), the reply (above).
+     */
+    static final Set<String> WRITES_REVIEWED = new TreeSet<>(List.of(
+            "POST /contracts/{id}/feedback", "POST /contracts/{id}/mid-contract-feedback",
+            "POST /contracts/{id}/feedback/{feedbackId}/allow-edit", "PUT /contracts/{id}/feedback/{feedbackId}/public",
+            "POST /contracts/{id}/feedback/{feedbackId}/reply"));
+
+    private static Set<String> writeOperationsInOpenApi() {
+        JsonNode paths = Events.parse(given().accept("application/json").get("/q/openapi?format=json").asString()).path("paths");
+        Set<String> out = new TreeSet<>();
+        for (Iterator<String> it = paths.fieldNames(); it.hasNext(); ) {
+            String path = it.next();
+            for (String method : List.of("post", "put", "patch", "delete")) {
+                if (paths.get(path).has(method) && !path.startsWith("/admin/")) {
+                    out.add(method.toUpperCase() + " " + path);
+                }
+            }
+        }
+        return out;
     }
 
     /** The GET paths of the OpenAPI document that serve feedback (the commons' clock endpoint holds none). */

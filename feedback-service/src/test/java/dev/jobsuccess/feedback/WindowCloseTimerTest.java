@@ -34,7 +34,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.jobsuccess.commons.time.AdjustableClock;
 import dev.jobsuccess.feedback.ClosedContracts.Contract;
-import dev.jobsuccess.feedback.domain.WindowCloseTimer;
+import dev.jobsuccess.feedback.window.WindowCloseTimer;
 import io.quarkus.test.junit.QuarkusTest;
 
 /** The window-close timer: by the injectable clock, catching up after downtime, once per window across replicas. */

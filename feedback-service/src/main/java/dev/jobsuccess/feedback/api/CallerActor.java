@@ -4,8 +4,8 @@ import java.util.EnumSet;
 
 import dev.jobsuccess.commons.security.Caller;
 import dev.jobsuccess.commons.security.Roles;
-import dev.jobsuccess.feedback.domain.Actor;
-import dev.jobsuccess.feedback.domain.Party;
+import dev.jobsuccess.feedback.party.Actor;
+import dev.jobsuccess.feedback.party.Party;
 
 /** The domain's view of the caller: their user id and the roles their token grants. */
 final class CallerActor {

@@ -23,8 +23,8 @@ import dev.jobsuccess.commons.problem.ProblemException;
 import dev.jobsuccess.commons.security.Caller;
 import dev.jobsuccess.commons.security.Roles;
 import dev.jobsuccess.feedback.config.FeedbackConfig;
-import dev.jobsuccess.feedback.domain.FeedbackListing;
-import dev.jobsuccess.feedback.domain.Party;
+import dev.jobsuccess.feedback.feedback.FeedbackListing;
+import dev.jobsuccess.feedback.party.Party;
 
 /** The caller's own feedback across their contracts: what they gave and what they received. */
 @Path("/feedback")

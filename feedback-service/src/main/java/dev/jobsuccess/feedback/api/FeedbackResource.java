@@ -27,10 +27,10 @@ import dev.jobsuccess.commons.idempotency.Idempotent;
 import dev.jobsuccess.commons.security.Caller;
 import dev.jobsuccess.commons.security.Roles;
 import dev.jobsuccess.commons.validation.SingleLine;
-import dev.jobsuccess.feedback.domain.Audience;
-import dev.jobsuccess.feedback.domain.Feedback;
-import dev.jobsuccess.feedback.domain.FeedbackService;
-import dev.jobsuccess.feedback.domain.SeenFeedback;
+import dev.jobsuccess.feedback.feedback.Audience;
+import dev.jobsuccess.feedback.feedback.Feedback;
+import dev.jobsuccess.feedback.feedback.FeedbackService;
+import dev.jobsuccess.feedback.feedback.SeenFeedback;
 
 /**
  * A contract's feedback. A caller who is not a party (and not the platform) gets 404 for everything here and learns
@@ -107,6 +107,24 @@ public class FeedbackResource {
     public FeedbackView allowEdit(@PathParam("id") @Size(max = RequestBounds.MAX_ID) @SingleLine String id,
                                   @PathParam("feedbackId") @Size(max = RequestBounds.MAX_ID) @SingleLine String feedbackId) {
         return FeedbackView.of(feedback.allowEdit(id, feedbackId, CallerActor.of(caller)));
+    }
+
+    @POST
+    @Path("/{feedbackId}/reply")
+    @RolesAllowed({Roles.CLIENT, Roles.FREELANCER})
+    @Operation(summary = "The recipient of a revealed feedback replies to it in public: once, within 28 days of the reveal, never edited",
+            description = "Body: {text} (1 to " + SubmitFeedbackRequest.MAX_TEXT + " characters, not blank). The reply is shown with the "
+                    + "feedback's public part wherever that is shown: the contract's feedback, the lists, the freelancer's profile.")
+    @APIResponse(responseCode = "201", description = "stored; the body is the feedback as its recipient sees it, with its reply")
+    @APIResponse(responseCode = "400", description = "text missing, blank or too long; errors[].field names it")
+    @APIResponse(responseCode = "403", description = "NOT_RECIPIENT: the caller wrote this feedback")
+    @APIResponse(responseCode = "404", description = "no such feedback the caller may see (also before its reveal)")
+    @APIResponse(responseCode = "409", description = "NO_PUBLIC_PART, ALREADY_REPLIED, or REPLY_WINDOW_CLOSED (28 days after the reveal)")
+    public Response reply(@PathParam("id") @Size(max = RequestBounds.MAX_ID) @SingleLine String id,
+                          @PathParam("feedbackId") @Size(max = RequestBounds.MAX_ID) @SingleLine String feedbackId,
+                          @NotNull @Valid ReplyRequest request) {
+        SeenFeedback seen = feedback.reply(id, feedbackId, CallerActor.of(caller), request.text());
+        return Response.status(Response.Status.CREATED).entity(FeedbackView.of(seen)).build();
     }
 
     @PUT

@@ -17,7 +17,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import dev.jobsuccess.commons.problem.ProblemException;
 import dev.jobsuccess.commons.security.Roles;
 import dev.jobsuccess.commons.validation.SingleLine;
-import dev.jobsuccess.feedback.domain.FeedbackService;
+import dev.jobsuccess.feedback.feedback.FeedbackService;
 
 /** A freelancer's public profile feedback: what any signed-in user may read about them. */
 @Path("/freelancers/{id}/feedback")

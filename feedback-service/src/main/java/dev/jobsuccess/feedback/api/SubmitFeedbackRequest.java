@@ -10,10 +10,10 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-import dev.jobsuccess.feedback.domain.EndReason;
-import dev.jobsuccess.feedback.domain.FeedbackDraft;
-import dev.jobsuccess.feedback.domain.FeedbackForm;
-import dev.jobsuccess.feedback.domain.Scores;
+import dev.jobsuccess.feedback.feedback.EndReason;
+import dev.jobsuccess.feedback.feedback.FeedbackDraft;
+import dev.jobsuccess.feedback.feedback.FeedbackForm;
+import dev.jobsuccess.feedback.feedback.Scores;
 
 /**
  * A party's end-of-contract feedback, on the form the service is configured with (domain.md §d.2 rule 8). The shape

@@ -3,7 +3,7 @@ package dev.jobsuccess.feedback.config;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
-import dev.jobsuccess.feedback.domain.FormVersion;
+import dev.jobsuccess.feedback.feedback.FormVersion;
 
 /**
  * The feedback parameters of domain.md §d.7, with their defaults. Each can be overridden as
@@ -25,9 +25,31 @@ public interface FeedbackConfig {
     @WithDefault("14")
     int editWindowDays();
 
+    /** Days after the reveal the recipient has to write their one public reply (PUB S18). */
+    @WithDefault("28")
+    int replyDays();
+
     /** The window-close timer (read by the scheduler as ${jobsuccess.feedback.timer-interval}). */
     @WithDefault("10s")
     String timerInterval();
+
+    /** Mid-contract feedback (§d.2 rule 1, PUB S17). */
+    MidContract midContract();
+
+    interface MidContract {
+
+        /** The contract started at least this many days ago. */
+        @WithDefault("30")
+        int minDaysSinceStart();
+
+        /** Money reached the freelancer within this many days. */
+        @WithDefault("30")
+        int paymentWithinDays();
+
+        /** The client's previous mid-contract feedback on the contract is at least this many days old. */
+        @WithDefault("30")
+        int daysBetween();
+    }
 
     /** The client flag (§d.3.3). */
     ClientFlag clientFlag();

@@ -3,8 +3,8 @@ package dev.jobsuccess.feedback.messaging;
 import java.time.Instant;
 import java.util.UUID;
 
-import dev.jobsuccess.feedback.domain.ClientFlag;
-import dev.jobsuccess.feedback.domain.FlagReason;
+import dev.jobsuccess.feedback.flag.ClientFlag;
+import dev.jobsuccess.feedback.flag.FlagReason;
 
 /** The client-flag-changed event (docs/events/client-flag-changed.schema.json): counts only, never who wrote what. */
 public record ClientFlagChangedEvent(UUID eventId, String eventType, int schemaVersion, Instant occurredAt,

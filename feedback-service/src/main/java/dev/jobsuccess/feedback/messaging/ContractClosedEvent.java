@@ -6,8 +6,8 @@ import java.util.UUID;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
-import dev.jobsuccess.feedback.domain.ClosedContract;
-import dev.jobsuccess.feedback.domain.Party;
+import dev.jobsuccess.feedback.party.Party;
+import dev.jobsuccess.feedback.window.ClosedContract;
 
 /**
  * The fields of contract-closed (docs/events/contract-closed.schema.json) that feedback needs. Other fields are

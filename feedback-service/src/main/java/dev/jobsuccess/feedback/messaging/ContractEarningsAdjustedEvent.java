@@ -6,7 +6,7 @@ import java.util.UUID;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
-import dev.jobsuccess.feedback.domain.EarningsAdjustment;
+import dev.jobsuccess.feedback.window.EarningsAdjustment;
 
 /**
  * The fields of contract-earnings-adjusted (docs/events/contract-earnings-adjusted.schema.json) that feedback needs:

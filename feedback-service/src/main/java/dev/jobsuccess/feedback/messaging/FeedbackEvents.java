@@ -4,9 +4,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.jobsuccess.commons.outbox.Outbox;
 import dev.jobsuccess.commons.outbox.OutgoingEvent;
-import dev.jobsuccess.feedback.domain.ClientFlag;
-import dev.jobsuccess.feedback.domain.Feedback;
-import dev.jobsuccess.feedback.domain.FeedbackWindow;
+import dev.jobsuccess.feedback.feedback.Feedback;
+import dev.jobsuccess.feedback.flag.ClientFlag;
+import dev.jobsuccess.feedback.party.Parties;
+import dev.jobsuccess.feedback.window.FeedbackWindow;
 
 /**
  * Turns feedback changes into events in the outbox, inside the caller's transaction. Every event is keyed by a
@@ -23,8 +24,14 @@ public class FeedbackEvents {
 
     /** A submission, or the one edit of its public part: carries the private part, for score-service only. */
     public void submitted(Feedback feedback, FeedbackWindow window) {
-        var event = FeedbackSubmittedEvent.of(feedback, window);
+        var event = FeedbackSubmittedEvent.of(feedback, window.parties(), window.closesAt);
         outbox.publish(new OutgoingEvent(FeedbackSubmittedEvent.TOPIC, window.freelancerId, event.eventId(), event.eventType(), event));
+    }
+
+    /** The client's mid-contract feedback: public only, on a contract that has no feedback window yet. */
+    public void midContractSubmitted(Feedback feedback, Parties contract) {
+        var event = FeedbackSubmittedEvent.of(feedback, contract, null);
+        outbox.publish(new OutgoingEvent(FeedbackSubmittedEvent.TOPIC, contract.freelancerId(), event.eventId(), event.eventType(), event));
     }
 
     public void revealed(Feedback feedback, FeedbackWindow window) {

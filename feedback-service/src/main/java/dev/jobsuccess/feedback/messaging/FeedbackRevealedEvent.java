@@ -3,10 +3,10 @@ package dev.jobsuccess.feedback.messaging;
 import java.time.Instant;
 import java.util.UUID;
 
-import dev.jobsuccess.feedback.domain.Feedback;
-import dev.jobsuccess.feedback.domain.FeedbackWindow;
-import dev.jobsuccess.feedback.domain.Party;
-import dev.jobsuccess.feedback.domain.RevealCause;
+import dev.jobsuccess.feedback.feedback.Feedback;
+import dev.jobsuccess.feedback.feedback.RevealCause;
+import dev.jobsuccess.feedback.party.Party;
+import dev.jobsuccess.feedback.window.FeedbackWindow;
 
 /** The feedback-revealed event (docs/events/feedback-revealed.schema.json): public facts only, one per revealed feedback. */
 public record FeedbackRevealedEvent(UUID eventId, String eventType, int schemaVersion, Instant occurredAt,

@@ -7,19 +7,20 @@ import java.util.UUID;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
-import dev.jobsuccess.feedback.domain.EndReason;
-import dev.jobsuccess.feedback.domain.Feedback;
-import dev.jobsuccess.feedback.domain.FeedbackWindow;
-import dev.jobsuccess.feedback.domain.FormVersion;
-import dev.jobsuccess.feedback.domain.Party;
-import dev.jobsuccess.feedback.domain.PrivateFeedback;
-import dev.jobsuccess.feedback.domain.PublicFeedback;
-import dev.jobsuccess.feedback.domain.Scores;
+import dev.jobsuccess.feedback.feedback.EndReason;
+import dev.jobsuccess.feedback.feedback.Feedback;
+import dev.jobsuccess.feedback.feedback.FormVersion;
+import dev.jobsuccess.feedback.feedback.PrivateFeedback;
+import dev.jobsuccess.feedback.feedback.PublicFeedback;
+import dev.jobsuccess.feedback.feedback.Scores;
+import dev.jobsuccess.feedback.party.Parties;
+import dev.jobsuccess.feedback.party.Party;
 
 /**
  * The feedback-submitted event, as docs/events/feedback-submitted.schema.json defines it. It carries the private
  * part, so only score-service may read its topic. Absent parts are written as null: the schema requires the keys.
  * The author's one edit of the public part publishes it again, with {@code publicEditedAt} set and occurredAt the edit.
+ * The client's mid-contract feedback has {@code midContract} true, no private part and no window end.
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public record FeedbackSubmittedEvent(UUID eventId, String eventType, int schemaVersion, Instant occurredAt,
@@ -42,7 +43,8 @@ public record FeedbackSubmittedEvent(UUID eventId, String eventType, int schemaV
     @JsonInclude(JsonInclude.Include.ALWAYS)
     public record PrivatePart(Integer recommendScore, EndReason endReasonCode, String note) {}
 
-    static FeedbackSubmittedEvent of(Feedback f, FeedbackWindow window) {
+    /** {@code windowClosesAt} is null for mid-contract feedback, given before the contract ended. */
+    static FeedbackSubmittedEvent of(Feedback f, Parties contract, Instant windowClosesAt) {
         PublicFeedback pub = f.publicPart();
         PrivateFeedback priv = f.privatePart();
         PublicPart publicPart = null;
@@ -51,10 +53,11 @@ public record FeedbackSubmittedEvent(UUID eventId, String eventType, int schemaV
             publicPart = new PublicPart(s == null ? null : new StarScores(s.skills(), s.quality(), s.availability(),
                     s.deadlines(), s.communication(), s.cooperation()), pub.overall(), pub.comment());
         }
-        PrivatePart privatePart = new PrivatePart(priv.recommendScore(), priv.endReasonCode(), priv.note());
+        // Mid-contract feedback has no private part at all, not one with every field empty.
+        PrivatePart privatePart = priv == null ? null : new PrivatePart(priv.recommendScore(), priv.endReasonCode(), priv.note());
         Instant occurredAt = f.publicEditedAt != null ? f.publicEditedAt : f.submittedAt;
         return new FeedbackSubmittedEvent(UUID.randomUUID(), TYPE, SCHEMA_VERSION, occurredAt, f.id.toString(),
-                f.contractId, window.freelancerId, window.clientId, f.authorRole, f.authorId, f.subjectId, f.formVersion,
-                f.midContract, publicPart, privatePart, window.closesAt, f.submittedAt, f.publicEditedAt);
+                f.contractId, contract.freelancerId(), contract.clientId(), f.authorRole, f.authorId, f.subjectId, f.formVersion,
+                f.midContract, publicPart, privatePart, windowClosesAt, f.submittedAt, f.publicEditedAt);
     }
 }

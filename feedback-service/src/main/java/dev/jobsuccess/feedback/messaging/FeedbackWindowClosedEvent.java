@@ -3,7 +3,7 @@ package dev.jobsuccess.feedback.messaging;
 import java.time.Instant;
 import java.util.UUID;
 
-import dev.jobsuccess.feedback.domain.FeedbackWindow;
+import dev.jobsuccess.feedback.window.FeedbackWindow;
 
 /**
  * The feedback-window-closed event (docs/events/feedback-window-closed.schema.json). occurredAt and closedAt are the

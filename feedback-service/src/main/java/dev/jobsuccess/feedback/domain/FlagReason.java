@@ -1,4 +1,0 @@
-package dev.jobsuccess.feedback.domain;
-
-/** Why a client is flagged (§d.3.3); NONE while not flagged. */
-public enum FlagReason { POOR_COLLABORATION, CLIENT_SUSPENDED, NONE }

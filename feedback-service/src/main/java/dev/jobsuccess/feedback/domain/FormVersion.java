@@ -1,4 +1,0 @@
-package dev.jobsuccess.feedback.domain;
-
-/** The feedback form a submission used (domain.md §d.2.8). */
-public enum FormVersion { LEGACY_2015, STREAMLINED_2025 }

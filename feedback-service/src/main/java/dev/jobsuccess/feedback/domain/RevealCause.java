@@ -1,4 +1,0 @@
-package dev.jobsuccess.feedback.domain;
-
-/** Why a feedback became visible to the other party (§d.2 rule 3). */
-public enum RevealCause { BOTH_SUBMITTED, WINDOW_EXPIRED }
