@@ -116,9 +116,19 @@ class ScoreFromEventsTest {
         send(FEEDBACK_SUBMITTED, byFreelancer);
 
         List<ObjectNode> byClients = new ArrayList<>();
+        List<ObjectNode> midContract = new ArrayList<>();
         for (String example : EventSchemas.examples(FEEDBACK_SUBMITTED)) {
             ObjectNode event = (ObjectNode) json.readTree(example);
             if (!"CLIENT".equals(event.get("authorRole").asText())) {
+                continue;
+            }
+            if (event.get("midContract").asBoolean()) {
+                // Kept as periodic feedback, apart from the contract's end feedback.
+                event.put("eventId", UUID.randomUUID().toString()).put("feedbackId", UUID.randomUUID().toString())
+                        .put("contractId", UUID.randomUUID().toString()).put("freelancerId", freelancer)
+                        .put("subjectId", freelancer);
+                send(FEEDBACK_SUBMITTED, event);
+                midContract.add(event);
                 continue;
             }
             String client = fresh.computeIfAbsent(event.get("clientId").asText(), k -> newId("c"));
@@ -131,7 +141,14 @@ class ScoreFromEventsTest {
         assertFalse(byClients.isEmpty(), "the feedback-submitted schema has a client's example");
 
         await().atMost(PATIENCE).until(() -> closes.stream().allMatch(e -> contractFact(e.get("contractId").asText()).isPresent())
-                && byClients.stream().allMatch(e -> feedbackFact(e.get("contractId").asText()).isPresent()));
+                && byClients.stream().allMatch(e -> feedbackFact(e.get("contractId").asText()).isPresent())
+                && midContract.stream().allMatch(e -> Db.count("SELECT count(*) FROM periodic_feedback_fact WHERE feedback_id = ?1"
+                        + " AND public_overall = ?2 AND private_recommend IS NULL", e.get("feedbackId").asText(),
+                        e.at("/public/overall").decimalValue()) == 1));
+        assertFalse(midContract.isEmpty(), "the feedback-submitted schema has a mid-contract example");
+        for (ObjectNode e : midContract) {
+            assertTrue(feedbackFact(e.get("contractId").asText()).isEmpty(), "mid-contract feedback is not end feedback");
+        }
         for (ObjectNode e : closes) {
             List<Instant> payments = new ArrayList<>();
             e.get("paymentInstants").forEach(p -> payments.add(Instant.parse(p.asText())));
