@@ -19,6 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.inject.Inject;
 
@@ -235,6 +236,95 @@ class FixedPriceFlowTest {
         assertEquals("ARBITRATION", adjusted.get("cause").asText());
         assertEquals(0, adjusted.get("deltaCents").asLong(), "only the dispute outcome changed");
         assertEquals("CLIENT_WON", adjusted.get("disputeOutcome").asText());
+    }
+
+    /** EX-9 on to arbitration: the freelancer disputes, the client rejects, mediation fails on 2025-07-01. */
+    private void untilArbitrationOffered(Ex9 x) {
+        at("2025-06-23T09:00:00Z");
+        String did = freelancer(x.freelancer()).post("/contracts/{id}/escrow-refund-request/dispute", x.id())
+                .then().statusCode(200).extract().path("disputeId");
+        client(x.client()).post("/contracts/{id}/disputes/{did}/reject", x.id(), did).then().statusCode(200);
+        at("2025-07-01T09:00:00Z");
+        platform().body("{\"agreed\":false}").post("/contracts/{id}/disputes/{did}/mediation", x.id(), did).then().statusCode(200)
+                .body("status", equalTo("ARBITRATION_OFFERED"));
+    }
+
+    /** The ARBITRATION_FEE entries as "debit -> credit amount@effectiveAt". */
+    private static List<String> arbitrationFees(Ex9 x) {
+        List<Map<String, Object>> entries = client(x.client()).get("/contracts/{id}/ledger", x.id()).then().statusCode(200)
+                .extract().jsonPath().getList("entries");
+        return entries.stream().filter(e -> "ARBITRATION_FEE".equals(e.get("entryType")))
+                .map(e -> e.get("debitAccount") + " -> " + e.get("creditAccount") + " " + e.get("amountCents") + "@" + e.get("effectiveAt"))
+                .toList();
+    }
+
+    @Test
+    void eachPayingPartysArbitrationFeeGoesToPlatformArbitrationOnceAndNeverChangesNetEarnings() {
+        Ex9 x = ex9UntilClientEnds();
+        untilArbitrationOffered(x);
+        at("2025-07-05T09:00:00Z");
+        String key = "arbitration-" + x.id();
+        String body = "{\"clientPaid\":true,\"freelancerPaid\":true,\"freelancerAwardCents\":20000}";
+        String operator = user("ops");
+        Api.as(operator, "PLATFORM").header("Idempotency-Key", key).body(body).post("/contracts/{id}/arbitration", x.id()).then()
+                .statusCode(200)
+                .body("resolution", equalTo("ARBITRATION_AWARD")).body("clientPaidArbitration", equalTo(true))
+                .body("freelancerPaidArbitration", equalTo(true));
+        List<String> fees = List.of(
+                "client:" + x.client() + ":funding -> platform:arbitration 29100@2025-07-05T09:00:00Z",
+                "fl:" + x.freelancer() + ":available -> platform:arbitration 29100@2025-07-05T09:00:00Z");
+        assertEquals(fees, arbitrationFees(x), "the client pays from its funding, the freelancer from its available money");
+
+        int entries = ledger(x.client(), x.id()).size();
+        Api.as(operator, "PLATFORM").header("Idempotency-Key", key).body(body).post("/contracts/{id}/arbitration", x.id()).then()
+                .statusCode(200).header("Idempotent-Replayed", "true");
+        problem(platform().body(body).post("/contracts/{id}/arbitration", x.id()), 409, "NO_ARBITRATION_OFFERED");
+        at("2025-07-10T09:00:00Z");
+        assertEquals(fees, arbitrationFees(x), "a retry or a later timer pass posts no fee again");
+        assertEquals(entries + 1, ledger(x.client(), x.id()).size(), "only the award's security hold cleared since");
+
+        JsonPath b = balance(x.client(), x.id());
+        assertEquals(70000, b.getLong("netEarningsCents"), "50 000 released before and the 20 000 award; the fees count not");
+        assertEquals(58200, b.getLong("accounts.'platform:arbitration'"));
+        assertEquals(100000 - 30000 + 29100, b.getLong("clientPaidCents"));
+        assertEquals(45000 + 18000 - 29100, b.getLong("freelancerAvailableCents"));
+        Map<String, Long> accounts = b.getMap("accounts", String.class, Long.class);
+        assertEquals(0, accounts.values().stream().mapToLong(Long::longValue).sum(), "Σ debits = Σ credits");
+
+        JsonNode adjusted = events("contract-earnings-adjusted", x.freelancer(), 1).getFirst();
+        assertEquals(20000, adjusted.get("deltaCents").asLong());
+        assertEquals(70000, adjusted.get("netEarningsCents").asLong());
+        assertEquals("[{\"at\":\"2025-06-16T10:00:00Z\",\"amountCents\":50000},{\"at\":\"2025-07-05T09:00:00Z\",\"amountCents\":20000}]",
+                adjusted.get("earnings").toString());
+        assertEquals(1, outboxRows("contract-earnings-adjusted", x.freelancer()));
+    }
+
+    @Test
+    void onlyThePartiesWhoPaidPayAFeeAndALapsedArbitrationOfferChargesNone() {
+        Ex9 x = ex9UntilClientEnds();
+        untilArbitrationOffered(x);
+        at("2025-07-05T09:00:00Z");
+        platform().body("{\"clientPaid\":false,\"freelancerPaid\":true}").post("/contracts/{id}/arbitration", x.id())
+                .then().statusCode(200).body("resolution", equalTo("ARBITRATION_FREELANCER_ONLY_PAID"));
+        assertEquals(List.of("fl:" + x.freelancer() + ":available -> platform:arbitration 29100@2025-07-05T09:00:00Z"),
+                arbitrationFees(x));
+        assertEquals(100000, balance(x.client(), x.id()).getLong("netEarningsCents"));
+
+        Ex9 y = ex9UntilClientEnds();
+        untilArbitrationOffered(y);
+        at("2025-07-05T09:00:00Z");
+        platform().body("{\"clientPaid\":true,\"freelancerPaid\":false}").post("/contracts/{id}/arbitration", y.id())
+                .then().statusCode(200).body("resolution", equalTo("ARBITRATION_CLIENT_ONLY_PAID"));
+        assertEquals(List.of("client:" + y.client() + ":funding -> platform:arbitration 29100@2025-07-05T09:00:00Z"),
+                arbitrationFees(y));
+        assertEquals(50000, balance(y.client(), y.id()).getLong("netEarningsCents"));
+
+        Ex9 z = ex9UntilClientEnds();
+        untilArbitrationOffered(z);
+        at("2025-07-08T09:00:00Z");
+        at("2025-07-09T09:00:00Z");
+        client(z.client()).get("/contracts/{id}/disputes", z.id()).then().body("[0].resolution", equalTo("ARBITRATION_NEITHER_PAID"));
+        assertEquals(List.of(), arbitrationFees(z), "nobody paid, nobody is charged");
     }
 
     @Test

@@ -75,6 +75,14 @@ public interface ContractConfig {
     @WithDefault("7")
     int arbitrationPaymentDays();
 
+    /**
+     * The arbitration fee each paying party pays, in cents (COMM K13: $291 a party; PUB S38 says the parties share the
+     * fee). Posted as ARBITRATION_FEE to platform:arbitration; it never changes net earnings. 0 posts nothing.
+     */
+    @WithDefault("29100")
+    @Min(0)
+    long arbitrationFeeCents();
+
     /** Days released money stays pending before it becomes available (PUB S33). */
     @WithDefault("5")
     int securityHoldDays();

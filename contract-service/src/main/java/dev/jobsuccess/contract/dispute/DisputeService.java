@@ -174,6 +174,15 @@ public class DisputeService {
         Instant now = clock.instant();
         var before = settlement.snapshot(c);
         d.arbitrationFeesPaid(clientPaid, freelancerPaid);
+        // One posting per party and dispute: its ledger idempotency key can be posted once only, whatever retries.
+        if (clientPaid) {
+            settlement.arbitrationFee(ledger.posting(c, "ARBITRATION_FEE:" + d.id + ":CLIENT", now), c, Party.CLIENT,
+                    config.arbitrationFeeCents());
+        }
+        if (freelancerPaid) {
+            settlement.arbitrationFee(ledger.posting(c, "ARBITRATION_FEE:" + d.id + ":FREELANCER", now), c, Party.FREELANCER,
+                    config.arbitrationFeeCents());
+        }
         Disputes.resolve(settlement, ledger.posting(c, "ARBITRATION:" + d.id, now), c, d, toFreelancer, status, resolution);
         settlement.adjusted(c, before, AdjustmentCause.ARBITRATION, now);
         return d;

@@ -6,6 +6,8 @@ import dev.jobsuccess.contract.contract.Contract;
 public final class Accounts {
 
     public static final String PLATFORM_FEES = "platform:fees";
+    /** Where the parties' arbitration fees go (the arbitrator's side of an escrow dispute). */
+    public static final String PLATFORM_ARBITRATION = "platform:arbitration";
 
     private Accounts() {
     }

@@ -23,5 +23,10 @@ public enum EntryType {
     /** freelancer available → client funding: a refund the freelancer issues after payment. */
     POST_RELEASE_REFUND,
     /** platform fees → freelancer available: the fee's share of a post-release refund. */
-    SERVICE_FEE_REVERSAL
+    SERVICE_FEE_REVERSAL,
+    /**
+     * client funding or freelancer available → platform arbitration: a party's arbitration fee (PUB S38), posted when the
+     * platform records that the party paid it. No part of net earnings, whoever pays.
+     */
+    ARBITRATION_FEE
 }

@@ -216,6 +216,26 @@ public class Settlement {
         }
     }
 
+    /**
+     * A party paid the arbitration fee: {@code cents} from that party's account to platform:arbitration. The client pays
+     * from its funding account, as it pays everything. The freelancer pays from fl:&lt;id&gt;:available, the only account
+     * of §d.1.4 that is the freelancer's own money to spend: in-review and pending money is still under the client's
+     * review or the security hold, and the escrow in dispute belongs to nobody until the award. That account is the
+     * freelancer's across contracts, so this contract's share of it may go below zero when the fee is paid out of
+     * earnings on other contracts; it leaves less for the freelancer to refund here, which is what paying it means.
+     * The fee is no payment or refund of work, so net earnings (§d.1.4: fees are not subtracted) stay as they are.
+     */
+    public void arbitrationFee(Ledger.Posting p, Contract c, Party payer, long cents) {
+        String from = switch (payer) {
+            case CLIENT -> Accounts.clientFunding(c);
+            case FREELANCER -> Accounts.available(c);
+            case SYSTEM -> throw new IllegalArgumentException("only a party pays the arbitration fee");
+        };
+        if (cents > 0) {
+            p.entry(EntryType.ARBITRATION_FEE, from, Accounts.PLATFORM_ARBITRATION, cents, null, null);
+        }
+    }
+
     public void bonus(Ledger.Posting p, Contract c, long cents) {
         p.entry(EntryType.BONUS, Accounts.clientFunding(c), Accounts.pending(c), cents, null, null);
         payout(p, c, cents, "BONUS", null, null, p.effectiveAt().plus(Duration.ofDays(config.securityHoldDays())));
