@@ -272,8 +272,8 @@ class FixedPriceFlowTest {
                 .body("freelancerPaidArbitration", equalTo(true));
         List<String> fees = List.of(
                 "client:" + x.client() + ":funding -> platform:arbitration 29100@2025-07-05T09:00:00Z",
-                "fl:" + x.freelancer() + ":available -> platform:arbitration 29100@2025-07-05T09:00:00Z");
-        assertEquals(fees, arbitrationFees(x), "the client pays from its funding, the freelancer from its available money");
+                "fl:" + x.freelancer() + ":funding -> platform:arbitration 29100@2025-07-05T09:00:00Z");
+        assertEquals(fees, arbitrationFees(x), "each party pays from its own funding account");
 
         int entries = ledger(x.client(), x.id()).size();
         Api.as(operator, "PLATFORM").header("Idempotency-Key", key).body(body).post("/contracts/{id}/arbitration", x.id()).then()
@@ -287,7 +287,8 @@ class FixedPriceFlowTest {
         assertEquals(70000, b.getLong("netEarningsCents"), "50 000 released before and the 20 000 award; the fees count not");
         assertEquals(58200, b.getLong("accounts.'platform:arbitration'"));
         assertEquals(100000 - 30000 + 29100, b.getLong("clientPaidCents"));
-        assertEquals(45000 + 18000 - 29100, b.getLong("freelancerAvailableCents"));
+        assertEquals(45000 + 18000, b.getLong("freelancerAvailableCents"), "the freelancer's fee leaves their earnings whole");
+        assertEquals(-29100, b.getLong("accounts.'fl:" + x.freelancer() + ":funding'"));
         Map<String, Long> accounts = b.getMap("accounts", String.class, Long.class);
         assertEquals(0, accounts.values().stream().mapToLong(Long::longValue).sum(), "Σ debits = Σ credits");
 
@@ -306,7 +307,7 @@ class FixedPriceFlowTest {
         at("2025-07-05T09:00:00Z");
         platform().body("{\"clientPaid\":false,\"freelancerPaid\":true}").post("/contracts/{id}/arbitration", x.id())
                 .then().statusCode(200).body("resolution", equalTo("ARBITRATION_FREELANCER_ONLY_PAID"));
-        assertEquals(List.of("fl:" + x.freelancer() + ":available -> platform:arbitration 29100@2025-07-05T09:00:00Z"),
+        assertEquals(List.of("fl:" + x.freelancer() + ":funding -> platform:arbitration 29100@2025-07-05T09:00:00Z"),
                 arbitrationFees(x));
         assertEquals(100000, balance(x.client(), x.id()).getLong("netEarningsCents"));
 

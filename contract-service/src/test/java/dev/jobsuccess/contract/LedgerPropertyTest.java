@@ -361,15 +361,14 @@ class LedgerPropertyTest {
             long fees = v.balance(Accounts.PLATFORM_FEES);
             long arbitration = v.balance(Accounts.PLATFORM_ARBITRATION);
             long clientPaid = -v.balance(Accounts.clientFunding(c));
-            // The freelancer's arbitration fee comes out of their available money on every contract, so this contract's
-            // share may lie below zero by that fee, and by nothing else.
-            long freelancerArbitrationFees = entries.stream().filter(e -> e.entryType == EntryType.ARBITRATION_FEE
-                    && e.debitAccount.equals(Accounts.available(c))).mapToLong(e -> e.amountCents).sum();
+            // The freelancer pays nothing but their arbitration fee, from their own funding account.
+            long freelancerPaid = -v.balance(Accounts.freelancerFunding(c));
             String where = "contract " + c.id + " " + v.balances();
             assertTrue(escrow >= 0, "escrow never negative: " + where);
-            assertTrue(inReview >= 0 && pending >= 0 && available + freelancerArbitrationFees >= 0 && fees >= 0,
+            assertTrue(inReview >= 0 && pending >= 0 && available >= 0 && fees >= 0 && freelancerPaid >= 0,
                     "no negative balance: " + where);
-            assertEquals(clientPaid, escrow + inReview + pending + available + fees + arbitration, "money in = money out: " + where);
+            assertEquals(clientPaid + freelancerPaid, escrow + inReview + pending + available + fees + arbitration,
+                    "money in = money out: " + where);
             assertEquals(v.total(EntryType.ARBITRATION_FEE), arbitration, "arbitration holds the fees paid, nothing else: " + where);
             long sum = v.earnings().stream().mapToLong(e -> e.amountCents()).sum();
             assertEquals(v.netEarningsCents(), Math.max(0, sum), "earnings sum to net earnings: " + where);

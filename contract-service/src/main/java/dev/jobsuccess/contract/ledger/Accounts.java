@@ -20,6 +20,14 @@ public final class Accounts {
         return "escrow:" + c.id;
     }
 
+    /**
+     * The freelancer's own payment method, outside the ledger's held money: it pays the freelancer's arbitration fee, as
+     * client:&lt;id&gt;:funding pays what the client pays. Not in §d.1.4's list, which has no payment by a freelancer.
+     */
+    public static String freelancerFunding(Contract c) {
+        return "fl:" + c.freelancerId + ":funding";
+    }
+
     public static String inReview(Contract c) {
         return "fl:" + c.freelancerId + ":in_review";
     }

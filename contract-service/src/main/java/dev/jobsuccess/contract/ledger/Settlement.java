@@ -217,18 +217,17 @@ public class Settlement {
     }
 
     /**
-     * A party paid the arbitration fee: {@code cents} from that party's account to platform:arbitration. The client pays
-     * from its funding account, as it pays everything. The freelancer pays from fl:&lt;id&gt;:available, the only account
-     * of §d.1.4 that is the freelancer's own money to spend: in-review and pending money is still under the client's
-     * review or the security hold, and the escrow in dispute belongs to nobody until the award. That account is the
-     * freelancer's across contracts, so this contract's share of it may go below zero when the fee is paid out of
-     * earnings on other contracts; it leaves less for the freelancer to refund here, which is what paying it means.
-     * The fee is no payment or refund of work, so net earnings (§d.1.4: fees are not subtracted) stay as they are.
+     * A party paid the arbitration fee: {@code cents} from that party's funding account to platform:arbitration. Each
+     * party pays it from outside the contract's money, as the client funds everything: the client from
+     * client:&lt;id&gt;:funding, the freelancer from fl:&lt;id&gt;:funding (their own payment method). Taking it from the
+     * freelancer's earnings (fl:&lt;id&gt;:available) would let one contract's fee eat money another contract earned and
+     * shrink what they can still refund here. The fee is no payment or refund of work, so net earnings (§d.1.4: fees
+     * are not subtracted) stay as they are.
      */
     public void arbitrationFee(Ledger.Posting p, Contract c, Party payer, long cents) {
         String from = switch (payer) {
             case CLIENT -> Accounts.clientFunding(c);
-            case FREELANCER -> Accounts.available(c);
+            case FREELANCER -> Accounts.freelancerFunding(c);
             case SYSTEM -> throw new IllegalArgumentException("only a party pays the arbitration fee");
         };
         if (cents > 0) {
