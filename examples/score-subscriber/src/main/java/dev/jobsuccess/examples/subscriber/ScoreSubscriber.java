@@ -55,7 +55,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * </ul>
  *
  * <p>Run it with {@code bin/score-subscriber} ({@code --help} lists the options). Exit codes: 0 after
- * {@code --max-events}, {@code --idle-timeout} or a signal; 1 for bad options or an unreadable store; 2 when the broker
+ * {@code --max-events} or {@code --idle-timeout} (a signal ends the JVM with 143 after a clean stop); 1 for bad options or an unreadable store; 2 when the broker
  * refuses the credentials; 3 when the principal may not read the topic or use the group.
  */
 public final class ScoreSubscriber {
