@@ -241,13 +241,23 @@ class AsyncApiMatchesCodeTest {
         return topics;
     }
 
+    /** Equal sets, or a message that names what only one side has. */
+    private static void assertSameTopics(String what, String source, Set<String> expected, Set<String> documented) {
+        Set<String> missing = new TreeSet<>(expected);
+        missing.removeAll(documented);
+        Set<String> extra = new TreeSet<>(documented);
+        extra.removeAll(expected);
+        assertTrue(missing.isEmpty() && extra.isEmpty(), what + " in docs/asyncapi.yaml against " + source
+                + ": missing in the document " + missing + ", only in the document " + extra);
+    }
+
     // ---- the checks
 
     @Test
     void theChannelsAreExactlyTheTopicsAndDeadLetterTopicsBinInfraCreates() {
         Set<String> created = new TreeSet<>(shellWords("bin/infra", "TOPICS"));
         created.addAll(shellWords("bin/infra", "DEAD_LETTER_TOPICS"));
-        assertEquals(created, channels().keySet(), "docs/asyncapi.yaml's channel addresses against bin/infra's TOPICS + DEAD_LETTER_TOPICS");
+        assertSameTopics("the channels", "bin/infra's TOPICS + DEAD_LETTER_TOPICS", created, channels().keySet());
 
         Matcher partitions = Pattern.compile("KAFKA_PARTITIONS=\\$\\{KAFKA_PARTITIONS:-(\\d+)}").matcher(read("bin/infra"));
         assertTrue(partitions.find());
@@ -265,15 +275,15 @@ class AsyncApiMatchesCodeTest {
 
         Set<String> receives = new TreeSet<>(inboundTopics(service));
         receives.addAll(deadLetters);
-        assertEquals(receives, addresses(service, "receive"),
-                service + " receives its jobsuccess.inbound.topics and its dead-letter topics (the replay)");
+        assertSameTopics(service + "'s receive operations", "its jobsuccess.inbound.topics and their dead-letter topics",
+                receives, addresses(service, "receive"));
 
         Set<String> produced = outboxTopics(service);
         assertFalse(produced.isEmpty(), service + " publishes through its outbox");
         Set<String> sends = new TreeSet<>(produced);
         sends.addAll(deadLetters);
-        assertEquals(sends, addresses(service, "send"),
-                service + " sends the topics of its new OutgoingEvent(...) and its dead-letter topics");
+        assertSameTopics(service + "'s send operations", "the topics of its new OutgoingEvent(...) and its dead-letter topics",
+                sends, addresses(service, "send"));
 
         Set<String> own = new TreeSet<>(sends);
         own.addAll(receives);
@@ -360,8 +370,10 @@ class AsyncApiMatchesCodeTest {
     @ParameterizedTest
     @ValueSource(strings = {"contract-service", "feedback-service", "score-service"})
     void theBrokerAclsGrantEachServiceExactlyWhatTheDocumentSaysItDoes(String service) {
-        assertEquals(addresses(service, "send"), aclTopics(service, "WRITE"), "acls.txt's WRITE for " + service);
-        assertEquals(addresses(service, "receive"), aclTopics(service, "READ"), "acls.txt's READ for " + service);
+        assertSameTopics(service + "'s send operations", "its WRITE ACLs in infra/kafka/acls.txt", aclTopics(service, "WRITE"),
+                addresses(service, "send"));
+        assertSameTopics(service + "'s receive operations", "its READ ACLs in infra/kafka/acls.txt", aclTopics(service, "READ"),
+                addresses(service, "receive"));
     }
 
     @Test
