@@ -7,8 +7,8 @@ import addFormats from 'ajv-formats';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 
-const DRAFT_2020_12 = ['json', 'yaml'].flatMap(t => [`application/schema+${t};version=draft-2020-12`])
-    .concat('application/schema;version=draft-2020-12');
+const DRAFT_2020_12 = ['application/schema;version=draft-2020-12', 'application/schema+json;version=draft-2020-12',
+  'application/schema+yaml;version=draft-2020-12'];
 
 // The parser knows JSON Schema draft-07 only, and for AsyncAPI 3 documents it only parses (never validates) payload
 // schemas of other formats. This parser checks each draft 2020-12 schema with Ajv: valid against the 2020-12
