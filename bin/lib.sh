@@ -84,6 +84,14 @@ service_pid() {
   [ -f "$RUN/$1.pid" ] && pid=$(cat "$RUN/$1.pid") && kill -0 "$pid" 2>/dev/null && echo "$pid"
 }
 
+# How every service's JVM runs, here and in the image (infra/docker/Dockerfile): config/jvm.options, and glibc's malloc
+# limited to two arenas (one per thread by default: tens of MB of resident memory that Java never uses).
+SERVICE_JAVA_OPTS=("@$ROOT/config/jvm.options")
+SERVICE_JVM_ENV=(MALLOC_ARENA_MAX=2)
+
+# The resident memory of a process in MB.
+rss_mb() { echo $(( $(awk '/VmRSS/ {print $2}' /proc/"$1"/status) / 1024 )); }
+
 # A demo on this machine (bin/up, bin/bench): the committed dev key pair (bin/token signs with its private half), its
 # issuer and audience. JOBSUCCESS_DEMO=true tells the services so; without it a production start refuses the dev key,
 # an adjustable clock and a missing issuer or audience (ProductionSafety).
