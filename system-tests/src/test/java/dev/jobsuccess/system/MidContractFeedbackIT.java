@@ -5,6 +5,8 @@ import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -15,9 +17,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.jobsuccess.commons.testing.KafkaTopics;
 import io.restassured.http.ContentType;
@@ -28,7 +34,9 @@ import io.restassured.response.ValidatableResponse;
  * contract runs in contract-service; feedback-service learns of it and of its payments from contract-started and
  * contract-payment-recorded and takes the client's public feedback once the contract is 30 days old with a payment in
  * the last 30 days; the freelancer replies; score-service, here with periodic_feedback_counts on, counts it once the
- * freelancer ends the contract without end-of-contract feedback from the client.
+ * freelancer ends the contract without end-of-contract feedback from the client. Tracing is on: the freelancer's end
+ * request names a trace, and that one trace runs through contract-closed, feedback-service's opening of the window,
+ * score-service's recompute and the score-changed it announces (headers and log lines).
  */
 class MidContractFeedbackIT {
 
@@ -55,6 +63,9 @@ class MidContractFeedbackIT {
             env.put("CLOCK_ADJUSTABLE", "true");
             env.put("QUARKUS_FLYWAY_CLEAN_DISABLED", "false");
             env.put("QUARKUS_FLYWAY_CLEAN_AT_START", "true");
+            // Traced, exporting nowhere (a closed port): the trace is followed through headers and logs.
+            env.put("OTEL_SDK_DISABLED", "false");
+            env.put("OTEL_EXPORTER_OTLP_ENDPOINT", "http://127.0.0.1:9");
             if (s[0].equals("score-service")) {
                 env.put("JOBSUCCESS_SCORE_PERIODIC_FEEDBACK_COUNTS", "true");
             }
@@ -98,11 +109,43 @@ class MidContractFeedbackIT {
                 .body("status", equalTo("RELEASED"));
     }
 
+    /** A $500 job its client pays, ends and rates 10 privately and 5 stars in public, rated back: revealed at once. */
+    private static void happyJob(String freelancer) {
+        String client = "c-" + UUID.randomUUID();
+        String contractId = given().baseUri(contractUrl).header("Authorization", bearer(client, "CLIENT"))
+                .contentType(ContentType.JSON)
+                .body("{\"freelancerId\":\"" + freelancer + "\",\"type\":\"FIXED_PRICE\",\"title\":\"Job\","
+                        + "\"milestones\":[{\"description\":\"Job\",\"amountCents\":50000}]}")
+                .post("/contracts").then().statusCode(201).extract().path("contractId");
+        given().baseUri(contractUrl).header("Authorization", bearer(freelancer, "FREELANCER"))
+                .post("/contracts/{id}/accept", contractId).then().statusCode(200);
+        payMilestone(client, contractId, 0);
+        given().baseUri(contractUrl).header("Authorization", bearer(client, "CLIENT")).contentType(ContentType.JSON)
+                .body("{\"endReasonCode\":\"JOB_COMPLETED_SUCCESSFULLY\"}").post("/contracts/{id}/end", contractId)
+                .then().statusCode(200);
+        String stars = "{\"skills\": 5, \"quality\": 5, \"availability\": 5, \"deadlines\": 5, \"communication\": 5, \"cooperation\": 5}";
+        await().atMost(PATIENCE).pollInterval(Duration.ofMillis(250)).until(() ->
+                given().baseUri(feedbackUrl).header("Authorization", bearer(client, "CLIENT")).contentType(ContentType.JSON)
+                        .body("{\"public\": {\"scores\": " + stars + "}, \"private\": {\"recommendScore\": 10,"
+                                + " \"endReasonCode\": \"JOB_COMPLETED_SUCCESSFULLY\"}}")
+                        .post("/contracts/{id}/feedback", contractId).statusCode() == 201);
+        given().baseUri(feedbackUrl).header("Authorization", bearer(freelancer, "FREELANCER")).contentType(ContentType.JSON)
+                .body("{\"public\": {\"scores\": " + stars + "}, \"private\": {\"recommendScore\": 9,"
+                        + " \"endReasonCode\": \"JOB_COMPLETED_SUCCESSFULLY\"}}")
+                .post("/contracts/{id}/feedback", contractId).then().statusCode(201);
+    }
+
     @Test
-    void aClientsMidContractFeedbackIsPublicAtOnceRepliedToAndCountedWhenPeriodicFeedbackCounts() {
+    void aClientsMidContractFeedbackIsPublicAtOnceRepliedToAndCountedWhenPeriodicFeedbackCounts() throws Exception {
         String freelancer = "f-" + UUID.randomUUID();
         String client = "c-" + UUID.randomUUID();
         at(START);
+        // Two happy jobs first: a score of 100 for the mid-contract feedback to move.
+        happyJob(freelancer);
+        happyJob(freelancer);
+        await().atMost(PATIENCE).pollInterval(Duration.ofMillis(250)).untilAsserted(() ->
+                given().baseUri(scoreUrl).header("Authorization", bearer(freelancer, "FREELANCER"))
+                        .get("/freelancers/{id}/score", freelancer).then().statusCode(200).body("jss", equalTo(100)));
         String contractId = given().baseUri(contractUrl).header("Authorization", bearer(client, "CLIENT"))
                 .contentType(ContentType.JSON)
                 .body("{\"freelancerId\":\"" + freelancer + "\",\"type\":\"FIXED_PRICE\",\"title\":\"Two phases\","
@@ -146,16 +189,34 @@ class MidContractFeedbackIT {
                 .body("items[0].feedbackId", equalTo(feedbackId)).body("items[0].midContract", equalTo(true))
                 .body("items[0].public.overall", equalTo(2.0f)).body("items[0].reply.text", equalTo("Phase two is on track."));
 
-        // The freelancer ends it; the client leaves no end feedback. With periodic feedback counting, the two stars are
-        // the contract's counting feedback: NEGATIVE.
+        // The freelancer ends it, in a trace of their own; the client leaves no end feedback. With periodic feedback
+        // counting, the two stars are the contract's counting feedback: NEGATIVE, and the score falls from 100 to 66.
+        String traceId = UUID.randomUUID().toString().replace("-", "");
         given().baseUri(contractUrl).header("Authorization", bearer(freelancer, "FREELANCER")).contentType(ContentType.JSON)
+                .header("traceparent", "00-" + traceId + "-0123456789abcdef-01")
                 .body("{\"endReasonCode\":\"CLIENT_NOT_RESPONSIVE\"}")
                 .post("/contracts/{id}/end", contractId).then().statusCode(200).body("status", equalTo("ENDED"));
         await().atMost(PATIENCE).pollInterval(Duration.ofMillis(250)).untilAsserted(() ->
                 given().baseUri(scoreUrl).header("Authorization", bearer("ops", "PLATFORM"))
                         .get("/freelancers/{id}/score/explanation", freelancer).then().statusCode(200)
-                        .body("contracts[0].contractId", equalTo(contractId))
-                        .body("contracts[0].inclusion", equalTo("COUNTED"))
-                        .body("contracts[0].outcome", equalTo("NEGATIVE")));
+                        .body("contracts.find { it.contractId == '" + contractId + "' }.inclusion", equalTo("COUNTED"))
+                        .body("contracts.find { it.contractId == '" + contractId + "' }.outcome", equalTo("NEGATIVE")));
+
+        // One trace from the end request: the contract-closed record, feedback-service opening the window, and the
+        // score-changed that score-service's recompute announced (100 -> 66, caused by contract-closed).
+        String inTrace = "00-" + traceId + "-";
+        ConsumerRecord<String, String> closed = KafkaTopics.await("contract-closed",
+                r -> r.value().contains(contractId), 1, PATIENCE).getFirst();
+        assertTrue(String.valueOf(KafkaTopics.header(closed, "traceparent")).startsWith(inTrace), "contract-closed in the trace");
+        await().atMost(PATIENCE).untilAsserted(() -> assertTrue(SERVICES.get(1).log().lines().anyMatch(l -> l.contains(
+                "traceId=" + traceId) && l.contains("feedback window of contract " + contractId + " open until")),
+                "feedback-service opened the window in the trace"));
+        List<ConsumerRecord<String, String>> changes = KafkaTopics.await("score-changed", r -> freelancer.equals(r.key())
+                && r.value().contains("\"jss\":66"), 1, PATIENCE);
+        assertEquals(1, changes.size(), "one score-changed to 66");
+        JsonNode changed = new ObjectMapper().readTree(changes.getFirst().value());
+        assertEquals("contract.closed", changed.at("/cause/eventType").asText());
+        assertTrue(String.valueOf(KafkaTopics.header(changes.getFirst(), "traceparent")).startsWith(inTrace),
+                "score-changed carries the end request's trace: " + KafkaTopics.header(changes.getFirst(), "traceparent"));
     }
 }

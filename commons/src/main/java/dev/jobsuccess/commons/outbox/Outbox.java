@@ -61,10 +61,10 @@ public class Outbox {
         em.unwrap(Session.class).doWork(connection -> {
             // WITH ORDINALITY keeps the given order in the sequence the relay sends by.
             try (PreparedStatement insert = connection.prepareStatement("""
-                    INSERT INTO outbox_message (event_id, topic, message_key, event_type, payload, created_at)
-                    SELECT id, topic, msg_key, type, payload, ?
-                    FROM unnest(?::uuid[], ?::text[], ?::text[], ?::text[], ?::text[]) WITH ORDINALITY
-                        AS e (id, topic, msg_key, type, payload, n)
+                    INSERT INTO outbox_message (event_id, topic, message_key, event_type, payload, traceparent, created_at)
+                    SELECT id, topic, msg_key, type, payload, traceparent, ?
+                    FROM unnest(?::uuid[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[]) WITH ORDINALITY
+                        AS e (id, topic, msg_key, type, payload, traceparent, n)
                     ORDER BY n""")) {
                 insert.setTimestamp(1, Timestamp.from(clock.instant()));
                 insert.setArray(2, connection.createArrayOf("uuid", events.stream().map(OutgoingEvent::eventId).toArray()));
@@ -72,6 +72,7 @@ public class Outbox {
                 insert.setArray(4, connection.createArrayOf("text", events.stream().map(OutgoingEvent::key).toArray()));
                 insert.setArray(5, connection.createArrayOf("text", events.stream().map(OutgoingEvent::eventType).toArray()));
                 insert.setArray(6, connection.createArrayOf("text", payloads.toArray()));
+                insert.setArray(7, connection.createArrayOf("text", events.stream().map(OutgoingEvent::traceparent).toArray()));
                 insert.executeUpdate();
             }
         });

@@ -28,6 +28,7 @@ import io.quarkus.scheduler.Scheduled;
 import dev.jobsuccess.commons.failure.RootCause;
 import dev.jobsuccess.commons.kafka.AcknowledgedProducer;
 import dev.jobsuccess.commons.kafka.KafkaClientSettings;
+import dev.jobsuccess.commons.tracing.TraceHeaders;
 
 /**
  * Sends committed outbox rows to Kafka in commit order and marks them sent.
@@ -145,7 +146,7 @@ public class OutboxRelay {
             List<Object[]> rows = em.createNativeQuery("""
                     WITH relay AS (SELECT pg_try_advisory_xact_lock(?1) AS locked,
                                           set_config('synchronous_commit', 'off', true) AS no_flush_wait)
-                    SELECT seq, event_id, topic, message_key, event_type, payload
+                    SELECT seq, event_id, topic, message_key, event_type, payload, traceparent
                     FROM outbox_message, relay WHERE relay.locked AND sent_at IS NULL ORDER BY seq LIMIT ?2""")
                     .setParameter(1, RELAY_LOCK)
                     .setParameter(2, config.batchSize()).getResultList();
@@ -160,6 +161,10 @@ public class OutboxRelay {
                 ProducerRecord<String, String> record = new ProducerRecord<>((String) row[2], (String) row[3], (String) row[5]);
                 record.headers().add("eventId", row[1].toString().getBytes(StandardCharsets.UTF_8));
                 record.headers().add("eventType", ((String) row[4]).getBytes(StandardCharsets.UTF_8));
+                if (row[6] != null) {
+                    // The trace of the request or event that wrote it: the consumers' spans continue it.
+                    record.headers().add(TraceHeaders.TRACEPARENT, ((String) row[6]).getBytes(StandardCharsets.UTF_8));
+                }
                 acks.add(kafka.send(record));
                 seqs[sent++] = ((Number) row[0]).longValue();
             }

@@ -79,9 +79,16 @@ public final class KafkaTopics {
 
     /** Sends one record and waits for the broker's acknowledgement. */
     public static void send(String topic, String key, String value) {
+        send(topic, key, value, Map.of());
+    }
+
+    /** Sends one record with the given headers (e.g. a W3C traceparent), as the admin principal. */
+    public static void send(String topic, String key, String value, Map<String, String> headers) {
         Map<String, Object> config = admin(Map.of(ProducerConfig.ACKS_CONFIG, "all"));
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(config, new StringSerializer(), new StringSerializer())) {
-            producer.send(new ProducerRecord<>(topic, key, value)).get();
+            ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, value);
+            headers.forEach((name, v) -> record.headers().add(name, v.getBytes(StandardCharsets.UTF_8)));
+            producer.send(record).get();
         } catch (Exception e) {
             throw new IllegalStateException("could not send to " + topic, e);
         }

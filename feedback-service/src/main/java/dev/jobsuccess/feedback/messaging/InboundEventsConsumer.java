@@ -11,6 +11,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.jobsuccess.commons.inbound.InboundEvent;
+import dev.jobsuccess.commons.tracing.InboundTraces;
 import dev.jobsuccess.commons.inbound.InboundProcessor;
 import dev.jobsuccess.commons.inbound.InvalidEventException;
 import dev.jobsuccess.feedback.opencontract.OpenContract;
@@ -82,20 +83,25 @@ public class InboundEventsConsumer implements InboundProcessor<Object> {
     public List<Rejection> apply(List<InboundEvent<Object>> events) {
         List<Rejection> rejected = new ArrayList<>();
         for (int i = 0; i < events.size(); i++) {
+            int index = i;
             InboundEvent<Object> event = events.get(i);
-            switch (event.payload()) {
-                case ClosedContract closed -> windows.open(closed);
-                case EarningsAdjustment adjustment -> windows.earningsAdjusted(adjustment);
-                case OpenContract.ContractStart start -> openContracts.started(start);
-                case OpenContract.PaymentRecord payment -> openContracts.paymentRecorded(payment);
-                case RemovalDecision decision -> {
-                    if (removals.decided(decision) == ProfileRemovalService.Outcome.CONTRADICTS_CONTRACT) {
-                        rejected.add(new Rejection(i, "contract " + decision.contractId() + " is not freelancer "
-                                + decision.freelancerId() + "'s"));
+            // In the event's trace: its log lines and the events it publishes continue the producer's trace.
+            InboundTraces.within(event.eventId(), () -> {
+                switch (event.payload()) {
+                    case ClosedContract closed -> windows.open(closed);
+                    case EarningsAdjustment adjustment -> windows.earningsAdjusted(adjustment);
+                    case OpenContract.ContractStart start -> openContracts.started(start);
+                    case OpenContract.PaymentRecord payment -> openContracts.paymentRecorded(payment);
+                    case RemovalDecision decision -> {
+                        if (removals.decided(decision) == ProfileRemovalService.Outcome.CONTRADICTS_CONTRACT) {
+                            rejected.add(new Rejection(index, "contract " + decision.contractId() + " is not freelancer "
+                                    + decision.freelancerId() + "'s"));
+                        }
                     }
+                    default -> throw new IllegalStateException("not an event feedback-service reads: " + event.payload());
                 }
-                default -> throw new IllegalStateException("not an event feedback-service reads: " + event.payload());
-            }
+                return null;
+            });
         }
         return rejected;
     }

@@ -20,8 +20,14 @@ import jakarta.transaction.Transactional;
 
 import org.jboss.logging.Logger;
 
+import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Scope;
+
 import dev.jobsuccess.commons.outbox.Outbox;
 import dev.jobsuccess.commons.outbox.OutgoingEvent;
+import dev.jobsuccess.commons.tracing.InboundTraces;
 import dev.jobsuccess.jss.ContractRecord;
 import dev.jobsuccess.jss.JssResult;
 import dev.jobsuccess.score.config.ScoreConfig;
@@ -60,9 +66,11 @@ public class Recomputer {
     private final PrivateFeedbackRanges ranges;
     private final Clock clock;
     private final int freelancersPerLoad;
+    private final Tracer tracer;
 
     Recomputer(FactLoader loader, ScoreRows scoreRows, ScoreModel model, PrivateFeedbackRanges ranges, ScoreEvents events,
-               Outbox outbox, Clock clock, ScoreConfig config) {
+               Outbox outbox, Clock clock, ScoreConfig config, OpenTelemetry telemetry) {
+        this.tracer = telemetry.getTracer("dev.jobsuccess.score");
         this.loader = loader;
         this.scoreRows = scoreRows;
         this.model = model;
@@ -202,8 +210,19 @@ public class Recomputer {
                     inclusionPrivate.add(c.contractId());
                 }
             }
-            changes.events.add(events.scoreChanged(eventId, new ScoreChange(row.freelancerId(), asOf, now, cause, previous,
-                    current, result.windows(), result.contracts(), next.eligibleWeeksLast16(), inclusionPrivate)));
+            ScoreChange change = new ScoreChange(row.freelancerId(), asOf, now, cause, previous, current, result.windows(),
+                    result.contracts(), next.eligibleWeeksLast16(), inclusionPrivate);
+            // In the trace of the event that caused the change (the request's, for a removal or a hold): score-changed
+            // carries it on, through the relay's header, to its consumers.
+            changes.events.add(InboundTraces.within(cause.eventId(), () -> {
+                Span span = tracer.spanBuilder("score recompute").setAttribute("jobsuccess.freelancer_id", row.freelancerId())
+                        .setAttribute("jobsuccess.score_changed.event_id", eventId.toString()).startSpan();
+                try (Scope ignored = span.makeCurrent()) {
+                    return events.scoreChanged(eventId, change);
+                } finally {
+                    span.end();
+                }
+            }));
             changes.history.add(new ScoreRows.HistoryEntry(next, previous, cause, eventId));
             if (LOG.isDebugEnabled()) {
                 LOG.debugf("freelancer %s: jss %s (%s) %s -> %s (%s) %s, %s %s", row.freelancerId(), previous.jss(),
