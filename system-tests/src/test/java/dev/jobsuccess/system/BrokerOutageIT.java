@@ -62,9 +62,12 @@ class BrokerOutageIT {
                 given().baseUri(url).header("Authorization", bearer(client, "CLIENT")).contentType(ContentType.JSON)
                         .body("{\"endReasonCode\":\"NO_LONGER_NEEDED\"}")
                         .post("/contracts/{id}/end", id).then().statusCode(200).body("status", equalTo("ENDED"));
-                // Readiness reports the outage; the event waits in the outbox.
+                // The kafka health group reports the outage; readiness does not (the pod keeps taking writes, which wait
+                // in the outbox).
                 await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                        given().baseUri(url).get("/q/health/ready").then().statusCode(503));
+                        given().baseUri(url).get("/q/health/group/kafka").then().statusCode(503));
+                given().baseUri(url).get("/q/health/ready").then().statusCode(200);
+                given().baseUri(url).get("/q/metrics").then().body(containsString("jobsuccess_kafka_reachable 0.0"));
                 given().baseUri(url).get("/q/metrics").then().body(containsString("jobsuccess_outbox_backlog 1.0"));
 
                 broker.start();

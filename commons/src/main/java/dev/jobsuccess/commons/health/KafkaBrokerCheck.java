@@ -11,12 +11,20 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.DescribeClusterOptions;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
-import org.eclipse.microprofile.health.Readiness;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.health.api.HealthGroup;
 
 import dev.jobsuccess.commons.kafka.KafkaClientSettings;
 
-/** Ready only while the Kafka cluster answers: the outbox relay and the consumers need it. */
-@Readiness
+/**
+ * Whether the Kafka cluster answers, at {@code /q/health/group/kafka} and as the gauge {@code jobsuccess.kafka.reachable}
+ * (1 or 0). Not part of readiness: a broker outage must not take every pod out of its Service, since writes go on
+ * succeeding into the outbox and are published once the broker is back.
+ */
+@HealthGroup("kafka")
 @ApplicationScoped
 public class KafkaBrokerCheck implements HealthCheck {
 
@@ -24,9 +32,18 @@ public class KafkaBrokerCheck implements HealthCheck {
     private final String bootstrapServers;
     private volatile Admin admin;
 
-    KafkaBrokerCheck(KafkaClientSettings kafka) {
+    private volatile boolean reachable;
+
+    KafkaBrokerCheck(KafkaClientSettings kafka, MeterRegistry metrics) {
         this.kafka = kafka;
         this.bootstrapServers = kafka.bootstrapServers();
+        Gauge.builder("jobsuccess.kafka.reachable", this, c -> c.reachable ? 1 : 0)
+                .description("1 while the Kafka cluster answered the last check (every 15 s), else 0").register(metrics);
+    }
+
+    @Scheduled(every = "15s", delayed = "5s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void refresh() {
+        call();
     }
 
     @Override
@@ -34,9 +51,11 @@ public class KafkaBrokerCheck implements HealthCheck {
         try {
             int nodes = admin().describeCluster(new DescribeClusterOptions().timeoutMs(2000))
                     .nodes().get(3, TimeUnit.SECONDS).size();
+            reachable = true;
             return HealthCheckResponse.named("kafka").up().withData("nodes", nodes).withData("bootstrap", bootstrapServers)
                     .withData("principal", kafka.principal()).build();
         } catch (Exception e) {
+            reachable = false;
             return HealthCheckResponse.named("kafka").down().withData("bootstrap", bootstrapServers)
                     .withData("error", String.valueOf(e.getMessage())).build();
         }
