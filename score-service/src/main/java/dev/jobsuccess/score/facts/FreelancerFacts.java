@@ -22,11 +22,6 @@ public record FreelancerFacts(String freelancerId, List<ContractFacts> contracts
         accountHolds = List.copyOf(accountHolds);
     }
 
-    /** A freelancer known from nothing but contracts and weekly scores. */
-    public FreelancerFacts(String freelancerId, List<ContractFacts> contracts, Map<LocalDate, Integer> weeklyScores) {
-        this(freelancerId, contracts, weeklyScores, List.of());
-    }
-
     /** Whether an account hold covered any instant of the days {@code from} to {@code to}, both included (UTC). */
     public boolean heldBetween(LocalDate from, LocalDate to) {
         Instant start = from.atStartOfDay(ZoneOffset.UTC).toInstant();

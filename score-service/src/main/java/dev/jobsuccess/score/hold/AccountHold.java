@@ -72,8 +72,4 @@ public class AccountHold extends PanacheEntityBase {
         endsAt = now;
         liftedBy = by;
     }
-
-    public boolean runningAt(Instant now) {
-        return !startsAt.isAfter(now) && (endsAt == null || endsAt.isAfter(now));
-    }
 }
