@@ -23,6 +23,18 @@ public interface InboundConfig {
     int maxPollRecords();
 
     /**
+     * The most one fetch response may carry (Kafka's fetch.max.bytes, default 50 MB). The consumer buffers the responses
+     * it prefetches on the heap: with a backlog on many partitions, Kafka's default held tens of MB and score-service ran
+     * out of an 80 MB heap (bin/bench pipeline). 4 MB is still several polls of events of about 1 KB.
+     */
+    @WithDefault("4194304")
+    int fetchMaxBytes();
+
+    /** The most one partition adds to a fetch response (Kafka's max.partition.fetch.bytes, default 1 MB); as above. */
+    @WithDefault("262144")
+    int maxPartitionFetchBytes();
+
+    /**
      * How long one poll waits for records when none are buffered. Records that arrive while a poll is applied are taken
      * together by the next one, so a busy consumer applies large polls and an idle one applies each event at once.
      */
