@@ -211,6 +211,36 @@ class FreelancerPageTest {
     }
 
     @Test
+    void whereAClientsPrivateFeedbackDecidesTheAnswerIsARange() {
+        // EX-4: P1 and P2 successes, three $0 contracts: 11/15 → 73. Which of Z1 and Z3 is the negative one only their
+        // clients' private feedback says: the page shows neither, and "what if Z3's client were happy?" is 73 or 100.
+        Seed.Story story = Seed.story(Seed.example("examples/ex04a-seed004-zero-pay-rule.json"));
+        scores.applyBatch(story.facts());
+        String f = story.freelancerId();
+        String z3 = story.contractIds().get("Z3");
+        try (WebDriver browser = WebDriver.start()) {
+            browser.open(pageUrl());
+            browser.type(browser.find("#token"), token(f, "FREELANCER"));
+            browser.click(browser.find("#load"));
+            browser.until("the score 73", () -> "73".equals(browser.text(browser.find("#score-value"))));
+            browser.until("five contracts", () -> browser.findAll("#explanation-table tbody tr[data-contract-id]").size() == 5);
+            assertEquals("Decided by the client's private feedback", cell(browser, z3, ".counts-as"));
+            assertEquals("–", cell(browser, z3, "td:nth-of-type(8)"));
+            browser.select("#wi-type", "PRIVATE_RATING");
+            browser.select("#wi-contract", z3);
+            browser.type(browser.find("#wi-private"), "10");
+            browser.click(browser.find("#wi-ask"));
+            browser.until("the answer", () -> browser.find("#wi-headline"));
+            assertEquals("Between 73 and 100: it depends on your clients' private feedback",
+                    browser.text(browser.find("#wi-headline")));
+            assertEquals("On 2025-07-01. Today: 73.", browser.text(browser.find("#wi-detail")));
+            assertEquals("The score would be between 73 and 100: it depends on your clients' private feedback, which you "
+                    + "can't see.", browser.text(browser.find("#wi-summary")));
+            browser.screenshot(Path.of("target", "ui-screenshot-range.png"));
+        }
+    }
+
+    @Test
     void aClientSeesThePublicViewOnly() {
         Story s = story();
         try (WebDriver browser = WebDriver.start()) {
