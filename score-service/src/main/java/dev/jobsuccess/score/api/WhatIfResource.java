@@ -39,7 +39,7 @@ public class WhatIfResource {
 
     @POST
     @RolesAllowed({Roles.CLIENT, Roles.FREELANCER, Roles.PLATFORM})
-    @Operation(summary = "What would my score be if... (refund, rating, new contract, later date)",
+    @Operation(summary = "What would my score be if... (refund, rating, new contract, ending an open contract, a dispute's outcome, later date)",
             description = "The freelancer and PLATFORM only. Applies the changes to the freelancer's real facts and returns "
                     + "the score before (today) and after (at asOf), the difference per window, and badges gained or lost. "
                     + "Stores nothing and emits nothing. Where the answer depends on clients' private feedback, which the "

@@ -8,9 +8,12 @@ import java.util.Map;
 import dev.jobsuccess.jss.Badge;
 import dev.jobsuccess.jss.Band;
 import dev.jobsuccess.jss.ContractRecord;
+import dev.jobsuccess.jss.DisputeOutcome;
+import dev.jobsuccess.jss.EndReason;
 import dev.jobsuccess.jss.Inclusion;
 import dev.jobsuccess.jss.Outcome;
 import dev.jobsuccess.jss.Window;
+import dev.jobsuccess.score.facts.EndedBy;
 import dev.jobsuccess.score.scoring.ModelLabel;
 
 /** A what-if question about a freelancer's real facts, and its answer (domain.md §d.6). */
@@ -20,7 +23,7 @@ public final class WhatIf {
     }
 
     /** One hypothetical change. */
-    public sealed interface Change permits Refund, PrivateRating, PublicRating, NewContract {}
+    public sealed interface Change permits Refund, PrivateRating, PublicRating, NewContract, EndContract, SettleDispute {}
 
     /** The contract's net earnings become this amount (a refund; never more than it earned). */
     public record Refund(String contractId, long netEarningsCents) implements Change {}
@@ -33,6 +36,39 @@ public final class WhatIf {
 
     /** A contract that does not exist (yet), in the engine's record form. */
     public record NewContract(ContractRecord contract) implements Change {}
+
+    /** What is paid when a contract ends (domain.md §b.5, §d.1.2). */
+    public enum EndPayment {
+        /** Nothing more: escrow left goes back to the client. */
+        NONE,
+        /** Part of the escrow is released (the rest goes back), or an hourly contract's last invoice is billed. */
+        PART,
+        /** The whole escrow balance is released (fixed-price only). */
+        FULL
+    }
+
+    /**
+     * An open contract ends. The money: {@code payment} at the end, out of {@code escrowCents} held in escrow (fixed-price;
+     * the score-service does not know escrow, so the question says it). Escrow not released goes back to the client: at
+     * once when the freelancer ends, through an escrow refund request the freelancer may dispute when the client does.
+     *
+     * @param endedAt null: the date looked at
+     * @param paymentCents PART: the amount paid at the end; FULL: omitted or the escrow balance; NONE: omitted or 0
+     * @param escrowCents null: none
+     * @param privateRecommend with publicOverall, the client's end-of-contract feedback; both null: the feedback the
+     *                         contract already has (none for an open contract unless periodic feedback counts)
+     */
+    public record EndContract(String contractId, EndedBy endedBy, EndReason endReason, EndPayment payment, Long paymentCents,
+                              Long escrowCents, LocalDate endedAt, Integer privateRecommend, BigDecimal publicOverall)
+            implements Change {}
+
+    /**
+     * A dispute on the contract is resolved this way: an escrow refund request the freelancer disputes after an
+     * END_CONTRACT in which the client ended with escrow left, or a closed contract whose facts carry a dispute.
+     *
+     * @param freelancerShareCents SPLIT of disputed escrow only: what is released to the freelancer
+     */
+    public record SettleDispute(String contractId, DisputeOutcome outcome, Long freelancerShareCents) implements Change {}
 
     /**
      * @param asOf the date to compute the hypothetical score at; null for today, never before today

@@ -22,6 +22,9 @@ import dev.jobsuccess.jss.Badge;
 import dev.jobsuccess.jss.ConsistentAssignments;
 import dev.jobsuccess.jss.ContractRecord;
 import dev.jobsuccess.jss.ContractResult;
+import dev.jobsuccess.jss.ContractStatus;
+import dev.jobsuccess.jss.DisputeOutcome;
+import dev.jobsuccess.jss.EndReason;
 import dev.jobsuccess.jss.Inclusion;
 import dev.jobsuccess.jss.InvalidJssInputException;
 import dev.jobsuccess.jss.JssEngine;
@@ -29,6 +32,8 @@ import dev.jobsuccess.jss.JssRequest;
 import dev.jobsuccess.jss.JssResult;
 import dev.jobsuccess.jss.Satisfaction;
 import dev.jobsuccess.jss.Window;
+import dev.jobsuccess.score.facts.ContractTypes;
+import dev.jobsuccess.score.facts.EndedBy;
 import dev.jobsuccess.score.facts.FactLoader;
 import dev.jobsuccess.score.facts.FreelancerFacts;
 import dev.jobsuccess.score.messaging.ScoreEvents;
@@ -49,10 +54,13 @@ public class WhatIfService {
     private final ScoreRows scoreRows;
     private final ScoreModel model;
     private final PrivateFeedbackRanges ranges;
+    private final ContractTypes contractTypes;
     private final Clock clock;
 
-    WhatIfService(FactLoader loader, ScoreRows scoreRows, ScoreModel model, PrivateFeedbackRanges ranges, Clock clock) {
+    WhatIfService(FactLoader loader, ScoreRows scoreRows, ScoreModel model, PrivateFeedbackRanges ranges,
+                  ContractTypes contractTypes, Clock clock) {
         this.loader = loader;
+        this.contractTypes = contractTypes;
         this.scoreRows = scoreRows;
         this.model = model;
         this.ranges = ranges;
@@ -96,8 +104,9 @@ public class WhatIfService {
         List<ContractRecord> afterKnown = new ArrayList<>(known);
         Set<String> hypothetical = new HashSet<>();
         Set<String> undisclosedAfter = new LinkedHashSet<>(undisclosed);
+        Changing changing = new Changing(today, asOf, contractTypes.of(freelancerId), new HashMap<>());
         for (int i = 0; i < question.changes().size(); i++) {
-            apply(question.changes().get(i), "changes[" + i + "]", afterKnown, hypothetical, undisclosedAfter);
+            apply(question.changes().get(i), "changes[" + i + "]", afterKnown, hypothetical, undisclosedAfter, changing);
         }
         List<ConsistentAssignments.Scenario> scenarios = undisclosed.isEmpty()
                 ? List.of(new ConsistentAssignments.Scenario(Map.of(), Map.of()))
@@ -200,9 +209,30 @@ public class WhatIfService {
                 + ": it depends on your clients' private feedback, which you can't see.";
     }
 
+    /**
+     * What the changes of one question share as they apply in order.
+     *
+     * @param types each contract's type (HOURLY or FIXED_PRICE) by id, from its contract-started
+     * @param disputableEscrowCents escrow a client kept when ending in an earlier change: the freelancer may dispute it
+     */
+    private record Changing(LocalDate today, LocalDate asOf, Map<String, String> types, Map<String, Long> disputableEscrowCents) {}
+
+    /**
+     * The largest amount a what-if takes, in cents ($10 billion): far above any contract, far below overflowing a sum
+     * of a few thousand of them.
+     */
+    static final long MAX_CENTS = 1_000_000_000_000L;
+
+    /** The end reasons each party may choose (domain.md §d.1.1); the system's are not a party's choice. */
+    private static final Set<EndReason> CLIENT_REASONS = EnumSet.of(EndReason.JOB_COMPLETED_SUCCESSFULLY,
+            EndReason.JOB_COMPLETED_UNSUCCESSFULLY, EndReason.FREELANCER_UNRESPONSIVE, EndReason.FREELANCER_LACKED_SKILLS,
+            EndReason.NO_LONGER_NEEDED, EndReason.HIRED_SOMEONE_ELSE, EndReason.OTHER);
+    private static final Set<EndReason> FREELANCER_REASONS = EnumSet.of(EndReason.JOB_COMPLETED_SUCCESSFULLY,
+            EndReason.CLIENT_NOT_RESPONSIVE, EndReason.OTHER);
+
     /** @param undisclosed loses a contract whose client's private feedback the change sets: it is then known */
     private void apply(WhatIf.Change change, String field, List<ContractRecord> records, Set<String> hypothetical,
-                       Set<String> undisclosed) {
+                       Set<String> undisclosed, Changing changing) {
         switch (change) {
             case WhatIf.Refund refund -> {
                 int i = indexOf(records, refund.contractId(), field);
@@ -241,7 +271,189 @@ public class WhatIfService {
                 records.add(c);
                 hypothetical.add(c.contractId());
             }
+            case WhatIf.EndContract end -> endContract(end, field, records, undisclosed, changing);
+            case WhatIf.SettleDispute settle -> settleDispute(settle, field, records, changing);
         }
+    }
+
+    /**
+     * Ends an open contract as contract-service would (domain.md §b.5, §d.1.1–§d.1.2, §d.2 rule 2): the money released
+     * at the end is added to its net earnings, dated the end; a freelancer's end reason is never a score input, a
+     * client's is. Escrow not released goes back to the client; when the client ended, the freelancer may dispute that
+     * (a later DISPUTE_OUTCOME).
+     */
+    private void endContract(WhatIf.EndContract end, String field, List<ContractRecord> records, Set<String> undisclosed,
+                             Changing changing) {
+        int i = indexOf(records, end.contractId(), field);
+        ContractRecord r = records.get(i);
+        if (r.status() == ContractStatus.ENDED) {
+            throw ProblemException.badRequest(field + ".contractId", "is not open: it ended on " + r.endedAt());
+        }
+        if (end.endedBy() == null) {
+            throw ProblemException.badRequest(field + ".endedBy", "is required (CLIENT or FREELANCER)");
+        }
+        if (end.endedBy() == EndedBy.SYSTEM) {
+            throw ProblemException.badRequest(field + ".endedBy", "must be CLIENT or FREELANCER: the system's ends are not a choice");
+        }
+        if (end.endReason() == null) {
+            throw ProblemException.badRequest(field + ".endReason", "is required");
+        }
+        Set<EndReason> allowed = end.endedBy() == EndedBy.CLIENT ? CLIENT_REASONS : FREELANCER_REASONS;
+        if (!allowed.contains(end.endReason())) {
+            throw ProblemException.badRequest(field + ".endReason", "a " + end.endedBy().name().toLowerCase()
+                    + " may end with " + allowed + " only");
+        }
+        LocalDate endedAt = end.endedAt() == null ? changing.asOf() : end.endedAt();
+        if (endedAt.isBefore(changing.today())) {
+            throw ProblemException.badRequest(field + ".endedAt", "must not be before today (" + changing.today()
+                    + "): the past is not hypothetical");
+        }
+        if (endedAt.isAfter(changing.asOf())) {
+            throw ProblemException.badRequest(field + ".endedAt", "must not be after asOf (" + changing.asOf()
+                    + "), the date the score is looked at");
+        }
+        if (endedAt.isBefore(r.startedAt())) {
+            throw ProblemException.badRequest(field + ".endedAt", "must not be before the contract started (" + r.startedAt() + ")");
+        }
+        // Hourly contracts are billed weekly and hold no escrow (§b.6, seed D10); a contract without a contract-started
+        // (or a hypothetical one) is taken as fixed-price, whose rules are the stricter.
+        boolean hourly = "HOURLY".equals(changing.types().get(r.contractId()));
+        long escrow = cents(end.escrowCents(), field + ".escrowCents", 0);
+        if (hourly && escrow > 0) {
+            throw ProblemException.badRequest(field + ".escrowCents", "an hourly contract holds no escrow: it is billed weekly");
+        }
+        if (end.payment() == null) {
+            throw ProblemException.badRequest(field + ".payment", "is required (NONE, PART or FULL)");
+        }
+        long paid = switch (end.payment()) {
+            case NONE -> {
+                if (end.paymentCents() != null && end.paymentCents() != 0) {
+                    throw ProblemException.badRequest(field + ".paymentCents", "must be omitted (or 0) when nothing is paid");
+                }
+                yield 0;
+            }
+            case PART -> {
+                if (end.paymentCents() == null) {
+                    throw ProblemException.badRequest(field + ".paymentCents", "is required for a PART payment");
+                }
+                long part = cents(end.paymentCents(), field + ".paymentCents", 1);
+                if (!hourly && part >= escrow) {
+                    throw ProblemException.badRequest(field + ".paymentCents", "a part of the escrow (" + escrow
+                            + " cents, escrowCents) must be less than all of it: all of it is FULL");
+                }
+                yield part;
+            }
+            case FULL -> {
+                if (hourly) {
+                    throw ProblemException.badRequest(field + ".payment", "an hourly contract holds no escrow to release "
+                            + "in full: its last invoice is a PART payment");
+                }
+                if (escrow == 0) {
+                    throw ProblemException.badRequest(field + ".escrowCents", "is required for a FULL payment: the escrow "
+                            + "balance released");
+                }
+                if (end.paymentCents() != null && end.paymentCents() != escrow) {
+                    throw ProblemException.badRequest(field + ".paymentCents", "a FULL payment is the whole escrow ("
+                            + escrow + " cents): omit paymentCents or give that");
+                }
+                yield escrow;
+            }
+        };
+        if (end.endedBy() == EndedBy.FREELANCER && !hourly && paid > 0) {
+            throw ProblemException.badRequest(field + ".payment", "a freelancer who ends a fixed-price contract sends the "
+                    + "escrow back to the client: nothing more is released (payment NONE)");
+        }
+        boolean feedbackGiven = end.privateRecommend() != null || end.publicOverall() != null;
+        ContractRecord ended = new ContractRecord(r.contractId(), r.clientId(), ContractStatus.ENDED, r.startedAt(), endedAt,
+                r.netEarningsCents() + paid, paid > 0 ? withDate(r.paymentDates(), endedAt) : r.paymentDates(),
+                feedbackGiven ? end.privateRecommend() : r.privateRecommend(),
+                feedbackGiven ? end.publicOverall() : r.publicOverall(),
+                end.endedBy() == EndedBy.CLIENT ? end.endReason() : null, r.disputeOutcome(), r.clientFlagged(),
+                r.perkRemovedFromJss());
+        validate(ended, field, null);
+        records.set(i, ended);
+        if (feedbackGiven) {
+            // The question says what the client's end-of-contract feedback is, private part included: nothing is hidden.
+            undisclosed.remove(r.contractId());
+        }
+        if (end.endedBy() == EndedBy.CLIENT && !hourly && escrow > paid) {
+            changing.disputableEscrowCents().put(r.contractId(), escrow - paid);
+        }
+    }
+
+    /**
+     * Resolves a dispute: over escrow a client kept when ending earlier in the question (FREELANCER_WON releases it all,
+     * SPLIT the freelancer's share, CLIENT_WON none), or re-decides a closed contract's recorded dispute, whose money
+     * stays as reported (the score-service never learns the amount disputed).
+     */
+    private void settleDispute(WhatIf.SettleDispute settle, String field, List<ContractRecord> records, Changing changing) {
+        int i = indexOf(records, settle.contractId(), field);
+        ContractRecord r = records.get(i);
+        if (settle.outcome() == null || settle.outcome() == DisputeOutcome.NONE) {
+            throw ProblemException.badRequest(field + ".outcome", "must be FREELANCER_WON, SPLIT or CLIENT_WON");
+        }
+        Long disputed = changing.disputableEscrowCents().remove(r.contractId());
+        long released = 0;
+        if (disputed != null) {
+            if (settle.outcome() != DisputeOutcome.SPLIT && settle.freelancerShareCents() != null) {
+                throw ProblemException.badRequest(field + ".freelancerShareCents", "is for a SPLIT only");
+            }
+            released = switch (settle.outcome()) {
+                case FREELANCER_WON -> disputed;
+                case CLIENT_WON -> 0L;
+                default -> {
+                    if (settle.freelancerShareCents() == null) {
+                        throw ProblemException.badRequest(field + ".freelancerShareCents", "is required for a SPLIT");
+                    }
+                    long share = cents(settle.freelancerShareCents(), field + ".freelancerShareCents", 1);
+                    if (share >= disputed) {
+                        throw ProblemException.badRequest(field + ".freelancerShareCents", "a share of the disputed escrow ("
+                                + disputed + " cents) must be less than all of it");
+                    }
+                    yield share;
+                }
+            };
+        } else if (r.status() == ContractStatus.ENDED && r.disputeOutcome() != DisputeOutcome.NONE) {
+            if (settle.freelancerShareCents() != null) {
+                throw ProblemException.badRequest(field + ".freelancerShareCents", "the amount disputed on a recorded dispute "
+                        + "is not known here: its money stays as reported");
+            }
+        } else {
+            throw ProblemException.badRequest(field + ".contractId", "is not disputed: a dispute is one the contract's facts "
+                    + "record, or one over escrow a client kept when ending it in an earlier END_CONTRACT");
+        }
+        // Released escrow is dated the end: the resolution's own date is not known, and after the end no weight period
+        // or window can tell the two apart.
+        records.set(i, new ContractRecord(r.contractId(), r.clientId(), r.status(), r.startedAt(), r.endedAt(),
+                r.netEarningsCents() + released, released > 0 ? withDate(r.paymentDates(), r.endedAt()) : r.paymentDates(),
+                r.privateRecommend(), r.publicOverall(), r.endReasonCode(), settle.outcome(), r.clientFlagged(),
+                r.perkRemovedFromJss()));
+    }
+
+    /** An amount in cents given in a change: null is {@code absent}; otherwise from {@code min} to MAX_CENTS. */
+    private static long cents(Long value, String field, long absent) {
+        if (value == null) {
+            return absent;
+        }
+        if (value < 0) {
+            throw ProblemException.badRequest(field, "must not be negative");
+        }
+        if (value == 0 && absent > 0) {
+            throw ProblemException.badRequest(field, "must be more than 0");
+        }
+        if (value > MAX_CENTS) {
+            throw ProblemException.badRequest(field, "must be at most " + MAX_CENTS + " cents");
+        }
+        return value;
+    }
+
+    private static List<LocalDate> withDate(List<LocalDate> dates, LocalDate date) {
+        List<LocalDate> out = new ArrayList<>(dates);
+        if (!out.contains(date)) {
+            out.add(date);
+        }
+        out.sort(null);
+        return out;
     }
 
     private static int indexOf(List<ContractRecord> records, String contractId, String field) {
