@@ -153,6 +153,8 @@ public class SimulationResource {
         long size = AdvisorQuestions.netEarnings(request.priorNetEarningsCents(), "priorNetEarningsCents");
         List<Integer> counts = AdvisorQuestions.priorCounts(request.priorContracts(), advisor.limits().advisorSweepCounts(),
                 advisor.limits().advisorSweepPriorContracts());
+        // The request first, so that a bad parameter is named as params.*, not under the change.
+        JssEngine.validate(request.request());
         return advisor.sweep(request.request(), size, counts, AdvisorQuestions.change(request.change(), request.params()));
     }
 
