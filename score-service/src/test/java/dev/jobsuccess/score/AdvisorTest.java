@@ -166,6 +166,44 @@ class AdvisorTest {
     }
 
     @Test
+    void whereThePrivateFeedbackDecidesTheForecastGivesTheFreelancerARange() {
+        // Three $500 contracts (5 q each) rated privately only, 2023-09-01 (A, 3/10), 2023-10-01 (B, 10/10), 2024-05-01
+        // (C, 10/10): only W24 holds them, 10/15 → 66. For the freelancer any one of the three may be the unhappy client
+        // (none can be without feedback: two counted contracts give 100, 50 or 0, never 66).
+        String f = TestEvents.newId("f");
+        String[][] contracts = {{"A", "2023-09-01", "3"}, {"B", "2023-10-01", "10"}, {"C", "2024-05-01", "10"}};
+        for (String[] c : contracts) {
+            String id = c[0] + "-" + f;
+            LocalDate ended = LocalDate.parse(c[1]);
+            scores.applyBatch(Seed.ratedContract(f, id, "client-" + id, ended.minusDays(20), ended, 50_000,
+                    Integer.parseInt(c[2]), null));
+        }
+        Seed.Story names = new Seed.Story(f, List.of(), Map.of("A", "A-" + f, "B", "B-" + f, "C", "C-" + f), Map.of());
+        // A leaves W24 on 2025-09-02: B and C give 100 if A was the unhappy one, else 50. B leaves on 2025-10-02: C alone
+        // makes no score, whoever was unhappy.
+        ValidatableResponse mine = get("/freelancers/" + f + "/advisor/forecast?months=12", f, "FREELANCER").statusCode(200)
+                .body("determined", equalTo(false))
+                .body("points[1].range.min", equalTo(50)).body("points[1].range.max", equalTo(100))
+                .body("points[1].range.noScorePossible", equalTo(false));
+        assertEquals(List.of(
+                        "2025-07-01 66 AT_RISK W24 false []",
+                        "2025-09-02 null null null false [{kind=LEAVES_WINDOW, contractId=A, window=W24}]",
+                        "2025-10-02 null null null false [{kind=LEAVES_WINDOW, contractId=B, window=W24}]",
+                        "2026-05-02 null null null false [{kind=LEAVES_WINDOW, contractId=C, window=W24}]"),
+                points(mine, names));
+        ValidatableResponse platform = get("/freelancers/" + f + "/advisor/forecast?months=12", "ops-1", "PLATFORM")
+                .statusCode(200).body("determined", equalTo(true));
+        assertEquals(List.of(
+                        "2025-07-01 66 AT_RISK W24 false []",
+                        "2025-09-02 100 TOP W24 false [{kind=LEAVES_WINDOW, contractId=A, window=W24}, "
+                                + "{kind=SCORE_CHANGE, from=66, to=100}, {kind=BAND_CHANGE, from=AT_RISK, to=TOP}]",
+                        "2025-10-02 null null null false [{kind=LEAVES_WINDOW, contractId=B, window=W24}, "
+                                + "{kind=NO_SCORE, reason=NOT_ENOUGH_CONTRACTS}]",
+                        "2026-05-02 null null null false [{kind=LEAVES_WINDOW, contractId=C, window=W24}]"),
+                points(platform, names));
+    }
+
+    @Test
     void forecastRefusesDatesAndSpansOutOfRange() {
         String f = TestEvents.newId("f");
         get("/freelancers/" + f + "/advisor/forecast?months=25", f, "FREELANCER").statusCode(400)
