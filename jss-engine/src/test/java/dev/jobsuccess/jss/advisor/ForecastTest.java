@@ -27,7 +27,7 @@ class ForecastTest {
         assertEquals(date("2025-09-11"), Forecast.exitDate(date("2024-09-10"), 12));
         // 2025-02-28 − 12 months = 2024-02-28: an outcome on 2024-02-29 is still in; 2025-03-01 − 12 = 2024-03-01: out.
         assertEquals(date("2025-03-01"), Forecast.exitDate(date("2024-02-29"), 12));
-        // 2025-04-30 − 1 month = 2025-03-30 ≤ 03-31; 2025-05-01 − 1 = 04-01 > 03-31... for 3 months: 06-30 − 3 = 03-30.
+        // 2025-03-31 + 3 months = 06-30, but 06-30 − 3 months = 03-30 still keeps it; 07-01 − 3 months = 04-01 does not.
         assertEquals(date("2025-07-01"), Forecast.exitDate(date("2025-03-31"), 3));
     }
 
