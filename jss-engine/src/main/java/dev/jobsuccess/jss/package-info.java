@@ -5,6 +5,8 @@
  * same request gives the same result wherever it runs.
  *
  * <p>{@link dev.jobsuccess.jss.JssEngine} is the entry point; {@link dev.jobsuccess.jss.Badges}
- * evaluates badges from facts the caller gathers across snapshots.
+ * evaluates badges from facts the caller gathers across snapshots; {@code dev.jobsuccess.jss.advisor} answers the
+ * freelancers' questions beyond one score (forecast, recovery plan, sweep, first score, Top Rated progress, long-term
+ * contracts) with the same function.
  */
 package dev.jobsuccess.jss;

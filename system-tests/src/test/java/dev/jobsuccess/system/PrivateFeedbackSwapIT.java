@@ -38,8 +38,8 @@ import io.restassured.response.Response;
  * The swap test (issue 10): two worlds that differ only by swapping the private ratings of two clients on two contracts
  * that are otherwise alike publish the same score, and then everything the freelancer can read must be the same in
  * both, ids aside: every GET of the three services' OpenAPI documents the freelancer can call (listed from the
- * documents, so a new endpoint is covered without a new case), what-ifs on either contract, errors included; and every
- * record on every topic but feedback-submitted, which only score-service may read.
+ * documents, so a new endpoint is covered without a new case), what-ifs on either contract and the advisor's plan and
+ * sweep, errors included; and every record on every topic but feedback-submitted, which only score-service may read.
  */
 class PrivateFeedbackSwapIT {
 
@@ -186,7 +186,24 @@ class PrivateFeedbackSwapIT {
                 assertEquals(inA, inB, "what-if " + change.formatted("CONTRACT_" + i));
             }
         }
+        // The advisor's questions with a body (its GETs are covered above from the OpenAPI document): the plan and the
+        // sweep run the what-if's machinery on the freelancer's facts, and must not tell who rated what either.
+        for (String[] question : new String[][] {
+                {"/freelancers/{freelancerId}/advisor/plan", "{\"target\":90,\"newContracts\":{\"netEarningsCents\":50000}}"},
+                {"/freelancers/{freelancerId}/advisor/plan",
+                        "{\"target\":100,\"newContracts\":{\"netEarningsCents\":50000,\"intervalDays\":30}}"},
+                {"/freelancers/{freelancerId}/advisor/sweep", "{\"priorNetEarningsCents\":50000,\"priorContracts\":[0,1,7],"
+                        + "\"change\":{\"contractId\":\"bad\",\"clientId\":\"c-bad\",\"status\":\"ENDED\","
+                        + "\"startedAt\":\"2026-02-01\",\"endedAt\":\"2026-03-04\",\"netEarningsCents\":50000,"
+                        + "\"paymentDates\":[\"2026-03-04\"],\"privateRecommend\":2}}"}}) {
+            String inA = read(URLS.get("score"), question[0], Map.of("freelancerId", a.freelancer()), a, question[1]);
+            String inB = read(URLS.get("score"), question[0], Map.of("freelancerId", b.freelancer()), b, question[1]);
+            assertEquals(inA, inB, question[0] + " " + question[1]);
+        }
         for (String expected : List.of("score GET /freelancers/{freelancerId}/score",
+                "score GET /freelancers/{freelancerId}/advisor/forecast", "score GET /freelancers/{freelancerId}/advisor/first-score",
+                "score GET /freelancers/{freelancerId}/advisor/top-rated-progress",
+                "score GET /freelancers/{freelancerId}/advisor/long-term-contracts",
                 "score GET /freelancers/{freelancerId}/score/explanation", "score GET /freelancers/{freelancerId}/score/history",
                 "contract GET /contracts/{id}", "feedback GET /contracts/{id}/feedback", "feedback GET /freelancers/{id}/feedback")) {
             assertTrue(covered.contains(expected), expected + " is covered; covered: " + covered);

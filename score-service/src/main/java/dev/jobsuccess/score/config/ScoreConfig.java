@@ -195,6 +195,25 @@ public interface ScoreConfig {
         @WithDefault("3650")
         int whatIfDaysAhead();
 
+        /**
+         * How many new contracts the advisor's plan tries before it answers "more than this"; each try is one score (for a
+         * freelancer, one what-if).
+         */
+        @WithDefault("100")
+        int advisorPlanContracts();
+
+        /** How many counts of prior contracts one advisor sweep compares. */
+        @WithDefault("20")
+        int advisorSweepCounts();
+
+        /** The largest count of prior contracts an advisor sweep may ask about. */
+        @WithDefault("1000")
+        int advisorSweepPriorContracts();
+
+        /** Account holds in one stateless advisor question. */
+        @WithDefault("100")
+        int advisorAccountHolds();
+
         /** Freelancer ids one rebuild may name (a rebuild of everyone names none). */
         @WithDefault("1000")
         int rebuildFreelancerIds();

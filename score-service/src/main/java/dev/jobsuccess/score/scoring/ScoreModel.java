@@ -197,6 +197,22 @@ public class ScoreModel {
      */
     public BadgeEvaluation badges(FreelancerFacts facts, List<ContractRecord> records, JssResult result, LocalDate asOf,
                                   Function<LocalDate, Integer> weekly) {
+        BadgeInput input = badgeInput(facts, records, result, asOf, weekly);
+        return new BadgeEvaluation(Badges.evaluate(input, badgeParams),
+                Badges.eligibleWeeks(input.weeklyJssLast16(), false, badgeParams.topRatedMinJss()));
+    }
+
+    /** The thresholds of the badge rule in force. */
+    public BadgeParams badgeParams() {
+        return badgeParams;
+    }
+
+    /**
+     * What the badge rule looks at on {@code asOf}, gathered as {@link #badges} gathers it; the advisor shows it condition
+     * by condition.
+     */
+    public BadgeInput badgeInput(FreelancerFacts facts, List<ContractRecord> records, JssResult result, LocalDate asOf,
+                                 Function<LocalDate, Integer> weekly) {
         List<Integer> weeks = new ArrayList<>();
         for (LocalDate sunday : sundays(asOf)) {
             weeks.add(weekly.apply(sunday));
@@ -224,9 +240,7 @@ public class ScoreModel {
                     money.earned(), c == null ? null : c.category()));
         }
         boolean held = facts.heldBetween(asOf.minusDays(ACCOUNT_HOLD_DAYS), asOf);
-        BadgeInput input = new BadgeInput(result.jss(), weeks, asOf, firstStart, gross12m, held, activity, false, large);
-        return new BadgeEvaluation(Badges.evaluate(input, badgeParams),
-                Badges.eligibleWeeks(weeks, false, badgeParams.topRatedMinJss()));
+        return new BadgeInput(result.jss(), weeks, asOf, firstStart, gross12m, held, activity, false, large);
     }
 
     /** A contract's earnings in the 12 months up to a date, and whether any money reached the freelancer in them. */
