@@ -159,11 +159,12 @@ async function load() {
   $('view-note').textContent = '';
   const explanation = await api(freelancerPath('/score/explanation'));
   renderExplanation(explanation);
-  await renderChart(score.body);
   if (explanation.ok) {
     fillWhatIf(explanation.body);
     $('whatif-section').hidden = false;
   }
+  // Last: a forecast where private feedback decides is a what-if per date and takes a moment; the rest waits for none.
+  await renderChart(score.body);
 }
 
 function renderScore(result) {

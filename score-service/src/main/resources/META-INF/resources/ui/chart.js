@@ -53,6 +53,8 @@ export function reasonText(reason) {
       return 'the score changes';
     case 'NO_SCORE':
       return 'no score';
+    case 'INCLUSION_CHANGE':
+      return 'contract ' + reason.contractId + ' ' + (reason.to === 'COUNTED' ? 'starts counting' : 'stops counting');
     default:
       return String(reason.kind);
   }
