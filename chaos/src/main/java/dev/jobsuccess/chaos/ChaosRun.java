@@ -92,13 +92,18 @@ public final class ChaosRun {
             Api api = new Api(urls, new Tokens(root.resolve("config/dev-jwt/privateKey.pem")), stats, Duration.ofSeconds(240));
             Workload workload = new Workload(api, UUID.randomUUID().toString().substring(0, 8), 24, 30);
             Instant began = Instant.now();
+            // The workload runs for the duration, and on while faults of the schedule are still under way (a slow machine
+            // stretches them), so that every fault meets work in flight.
             long deadline = System.nanoTime() + duration.toNanos();
+            java.util.concurrent.atomic.AtomicBoolean faultsDone = new java.util.concurrent.atomic.AtomicBoolean();
             List<Thread> threads = new ArrayList<>();
             for (int i = 0; i < workers; i++) {
-                threads.add(Thread.ofPlatform().name("worker-" + i).start(() -> workload.run(deadline)));
+                threads.add(Thread.ofPlatform().name("worker-" + i).start(
+                        () -> workload.run(() -> faultsDone.get() && System.nanoTime() > deadline)));
             }
             say("workload: " + workers + " workers for " + duration.toSeconds() + " s; faults: " + perKind + " of each kind");
             faults.run(cluster, duration, perKind);
+            faultsDone.set(true);
             faults.log.forEach(l -> System.out.println("    " + l));
             say("fault schedule done after " + Duration.between(began, Instant.now()).toSeconds() + " s; the workload finishes its lifecycles");
             for (Thread t : threads) {

@@ -136,7 +136,7 @@ final class Faults {
                     cluster.broker.stop(hard);
                     Thread.sleep(1_000 + ThreadLocalRandom.current().nextInt(3_000));
                     cluster.broker.start();
-                    if (!cluster.broker.awaitListening(Duration.ofSeconds(90))) {
+                    if (!cluster.broker.awaitListening(Duration.ofSeconds(240))) {
                         problems.add("the broker did not listen again after stop #" + i);
                     }
                 } finally {
@@ -163,7 +163,7 @@ final class Faults {
 
     /** A random replica that runs and whose sibling serves, so each service keeps one replica up. */
     private Cluster.Replica victim() throws InterruptedException {
-        for (int attempt = 0; attempt < 120; attempt++) {
+        for (int attempt = 0; attempt < 600; attempt++) {
             List<Cluster.Replica> all = new ArrayList<>(cluster.replicas);
             Collections.shuffle(all);
             for (Cluster.Replica r : all) {

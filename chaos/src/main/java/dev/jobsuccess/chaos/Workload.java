@@ -64,10 +64,10 @@ final class Workload {
         return out;
     }
 
-    /** Runs lifecycles until the deadline; the one under way when it passes is finished. */
-    void run(long deadlineNanos) {
+    /** Runs lifecycles until told to stop; the one under way then is finished. */
+    void run(java.util.function.BooleanSupplier done) {
         ThreadLocalRandom r = ThreadLocalRandom.current();
-        while (System.nanoTime() < deadlineNanos) {
+        while (!done.getAsBoolean()) {
             String client = "c-" + tag + "-" + r.nextInt(clients);
             String freelancer = freelancer(r.nextInt(freelancers));
             int pick = r.nextInt(100);
