@@ -47,15 +47,15 @@ public final class ChaosRun {
         serviceEnv.put("DB_URL_BASE", dbBase);
         serviceEnv.put("CLOCK_ADJUSTABLE", "false");
         // bin/up's services' scheduled work at its defaults; contract-service's timers (none fall due within a run) run.
-        Cluster.Settings settings = new Cluster.Settings(root, runDir, Path.of(ProcessHandle.current().info().command().orElse("java")),
-                kafkaPort, Path.of(env("CHAOS_BROKER_CONFIG")), Path.of(env("CHAOS_PG_RESTART")), serviceEnv, passwords);
-
         Map<String, Object> kafka = new HashMap<>();
         kafka.put("bootstrap.servers", "127.0.0.1:" + kafkaPort);
         kafka.put("security.protocol", "SASL_PLAINTEXT");
         kafka.put("sasl.mechanism", "SCRAM-SHA-512");
         kafka.put("sasl.jaas.config", "org.apache.kafka.common.security.scram.ScramLoginModule required username=\"admin\" password=\""
                 + env("KAFKA_ADMIN_PASSWORD") + "\";");
+
+        Cluster.Settings settings = new Cluster.Settings(root, runDir, Path.of(ProcessHandle.current().info().command().orElse("java")),
+                kafkaPort, Path.of(env("CHAOS_BROKER_CONFIG")), Path.of(env("CHAOS_PG_RESTART")), serviceEnv, passwords, kafka);
 
         Faults faults = new Faults();
         Stats stats = new Stats(faults);

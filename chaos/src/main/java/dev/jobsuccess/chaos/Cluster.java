@@ -23,7 +23,7 @@ import java.util.concurrent.TimeUnit;
 final class Cluster implements AutoCloseable {
 
     record Settings(Path root, Path runDir, Path java, int kafkaPort, Path brokerConfig, Path pgRestart,
-                    Map<String, String> serviceEnv, Map<String, String> passwords) {}
+                    Map<String, String> serviceEnv, Map<String, String> passwords, Map<String, Object> kafkaAdmin) {}
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
 
@@ -74,8 +74,10 @@ final class Cluster implements AutoCloseable {
 
         synchronized void start() throws IOException {
             Path logs = settings.runDir().resolve("logs");
-            List<String> cmd = List.of(settings.java().toString(), "-Xms384m", "-Xmx384m", "-XX:+UseG1GC",
-                    "-XX:MaxGCPauseMillis=20", "-cp", settings.root().resolve(".local/kafka/lib") + "/*",
+            // A lighter JVM than bin/infra's (C1 only, the serial collector), so that a restart on a busy machine takes
+            // seconds of CPU rather than a minute: the run restarts it a dozen times.
+            List<String> cmd = List.of(settings.java().toString(), "-Xms384m", "-Xmx384m", "-XX:+UseSerialGC",
+                    "-XX:TieredStopAtLevel=1", "-cp", settings.root().resolve(".local/kafka/lib") + "/*",
                     "-Dlog4j2.configurationFile=" + settings.root().resolve("infra/kafka/log4j2.properties"),
                     "-Dkafka.logs.dir=" + logs, "kafka.Kafka", settings.brokerConfig().toString());
             Process p = new ProcessBuilder(cmd).redirectErrorStream(true)
@@ -83,6 +85,26 @@ final class Cluster implements AutoCloseable {
             pidFile("broker", p);
             process = p.toHandle();
             starts++;
+        }
+
+        /** Until the broker answers the admin principal (it has started and loaded its metadata), or the timeout. */
+        boolean awaitServing(Duration timeout) throws InterruptedException {
+            long end = System.nanoTime() + timeout.toNanos();
+            if (!awaitListening(timeout)) {
+                return false;
+            }
+            Map<String, Object> props = new java.util.HashMap<>(settings.kafkaAdmin());
+            props.put("default.api.timeout.ms", 10_000);
+            props.put("request.timeout.ms", 5_000);
+            while (System.nanoTime() < end) {
+                try (org.apache.kafka.clients.admin.Admin admin = org.apache.kafka.clients.admin.Admin.create(props)) {
+                    admin.describeTopics(List.of("contract-closed")).allTopicNames().get(10, TimeUnit.SECONDS);
+                    return true;
+                } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException | RuntimeException e) {
+                    Thread.sleep(500);
+                }
+            }
+            return false;
         }
 
         boolean awaitListening(Duration timeout) throws InterruptedException {

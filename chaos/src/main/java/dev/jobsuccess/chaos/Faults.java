@@ -21,6 +21,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class Faults {
 
+    /** How long a lane lets the system work after a fault has ended (the broker or a replica serves again). */
+    static final Duration RECOVERY = Duration.ofSeconds(5);
+
     /** Longer than the consumer's session (6 s) and its max poll interval (10 s): the group moves the partitions. */
     static final Duration PAUSE = Duration.ofSeconds(11);
 
@@ -92,6 +95,9 @@ final class Faults {
             } catch (Exception e) {
                 problems.add(kind + " #" + i + " failed: " + e);
             }
+            // The system gets a moment of work between two faults of a lane, however late the schedule runs: a slow
+            // machine stretches the fault phase rather than turning it into one long outage.
+            Api.sleep(RECOVERY.toMillis());
         }
     }
 
@@ -136,8 +142,8 @@ final class Faults {
                     cluster.broker.stop(hard);
                     Thread.sleep(1_000 + ThreadLocalRandom.current().nextInt(3_000));
                     cluster.broker.start();
-                    if (!cluster.broker.awaitListening(Duration.ofSeconds(240))) {
-                        problems.add("the broker did not listen again after stop #" + i);
+                    if (!cluster.broker.awaitServing(Duration.ofSeconds(300))) {
+                        problems.add("the broker did not serve again after stop #" + i);
                     }
                 } finally {
                     active.get(kind).decrementAndGet();
