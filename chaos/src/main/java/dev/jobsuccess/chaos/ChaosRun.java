@@ -114,12 +114,11 @@ public final class ChaosRun {
                 if (r.paused) {
                     r.sigcont();
                 }
-                if (!r.alive()) {
-                    r.start();
-                }
             }
             for (Cluster.Replica r : cluster.replicas) {
-                if (!r.awaitReady(Duration.ofSeconds(180))) {
+                if (!r.alive()) {
+                    faults.superviseStart(r);
+                } else if (!r.awaitReady(Duration.ofSeconds(180))) {
                     faults.problems.add(r.name() + " is not ready at the end of the run");
                 }
             }

@@ -31,6 +31,8 @@ final class Faults {
     private final Map<FaultKind, AtomicInteger> injected = new EnumMap<>(FaultKind.class);
     final Queue<String> log = new ConcurrentLinkedQueue<>();
     final Queue<String> problems = new ConcurrentLinkedQueue<>();
+    /** Starts of a replica that exited while starting and was started again (by superviseStart). */
+    final AtomicInteger restartedAfterFailedStart = new AtomicInteger();
     private final List<Thread> restarts = Collections.synchronizedList(new ArrayList<>());
     private Cluster cluster;
     private Instant started;
@@ -111,10 +113,7 @@ final class Faults {
                 Thread t = Thread.ofPlatform().name("restart-" + victim.name()).start(() -> {
                     try {
                         Api.sleep(500 + ThreadLocalRandom.current().nextInt(2_500));
-                        victim.start();
-                        if (!victim.awaitReady(Duration.ofSeconds(180))) {
-                            problems.add(victim.name() + " did not become ready after its restart");
-                        }
+                        superviseStart(victim);
                     } catch (Exception e) {
                         problems.add(victim.name() + " restart failed: " + e);
                     } finally {
@@ -159,6 +158,27 @@ final class Faults {
                 }
             }
         }
+    }
+
+    /**
+     * Starts the replica as an orchestrator would: a replica that exits while starting (a service stops when its
+     * database refuses it at start, e.g. during a PostgreSQL restart) is started again, up to a bound.
+     */
+    void superviseStart(Cluster.Replica replica) throws Exception {
+        for (int attempt = 1; attempt <= 10; attempt++) {
+            replica.start();
+            if (replica.awaitReady(Duration.ofSeconds(300))) {
+                return;
+            }
+            if (replica.alive()) {
+                break;
+            }
+            restartedAfterFailedStart.incrementAndGet();
+            log.add(String.format("+%5.1fs %s exited while starting; started again", Duration.between(started, Instant.now()).toMillis() / 1000.0,
+                    replica.name()));
+            Thread.sleep(2_000);
+        }
+        problems.add(replica.name() + " did not become ready after its restart");
     }
 
     private void begin(FaultKind kind, String detail) {

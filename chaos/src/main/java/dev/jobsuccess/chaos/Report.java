@@ -29,6 +29,8 @@ final class Report {
         row(out, "all", Integer.toString(total), stats.row(0));
         out.append(String.format("%nlogical requests: %d (each retried with its Idempotency-Key until answered), without a definite answer: %d%n",
                 api.requests.get(), api.unanswered.get()));
+        out.append(String.format("replica starts that failed (the database was restarting) and were started again: %d%n",
+                faults.restartedAfterFailedStart.get()));
         out.append("lifecycles: ").append(workload.lifecycles).append(", contracts: ").append(workload.contracts.size()).append('\n');
         out.append("checked: ");
         invariants.checked.forEach((what, n) -> out.append(what).append(" ").append(n).append("; "));
