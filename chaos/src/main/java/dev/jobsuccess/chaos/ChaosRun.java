@@ -79,13 +79,27 @@ public final class ChaosRun {
                 }
             }
             say("starting two replicas of each service (logs: " + runDir.resolve("logs") + ")");
-            for (Cluster.Replica r : cluster.replicas) {
-                r.start();
-            }
-            for (Cluster.Replica r : cluster.replicas) {
-                if (!r.awaitReady(Duration.ofSeconds(240))) {
-                    throw new IllegalStateException(r.name() + " did not become ready; see " + runDir.resolve("logs/" + r.name() + ".log"));
+            // The first replica of each service migrates its database; the second starts once it is ready, so that a
+            // busy machine does not start six JVMs and three migrations at once.
+            for (int index = 1; index <= 2; index++) {
+                List<Thread> starting = new ArrayList<>();
+                for (Cluster.Replica r : cluster.replicas) {
+                    if (r.index == index) {
+                        starting.add(Thread.ofPlatform().start(() -> {
+                            try {
+                                faults.superviseStart(r);
+                            } catch (Exception e) {
+                                faults.problems.add(r.name() + " did not start: " + e);
+                            }
+                        }));
+                    }
                 }
+                for (Thread t : starting) {
+                    t.join();
+                }
+            }
+            if (!faults.problems.isEmpty()) {
+                throw new IllegalStateException("the replicas did not start: " + faults.problems + "; see " + runDir.resolve("logs"));
             }
             say("all six replicas ready");
 

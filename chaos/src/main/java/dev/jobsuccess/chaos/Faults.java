@@ -174,8 +174,7 @@ final class Faults {
                 break;
             }
             restartedAfterFailedStart.incrementAndGet();
-            log.add(String.format("+%5.1fs %s exited while starting; started again", Duration.between(started, Instant.now()).toMillis() / 1000.0,
-                    replica.name()));
+            log.add(String.format("%s exited while starting; started again", replica.name()));
             Thread.sleep(2_000);
         }
         problems.add(replica.name() + " did not become ready after its restart");
