@@ -135,7 +135,7 @@ final class Faults {
                 }
             }
             case BROKER_STOP -> {
-                boolean hard = i % 3 == 2;
+                boolean hard = injected(kind) % 3 == 2;
                 begin(kind, hard ? "kill -9" : "SIGTERM");
                 try {
                     cluster.broker.stop(hard);
@@ -149,7 +149,7 @@ final class Faults {
                 }
             }
             case POSTGRES_RESTART -> {
-                boolean immediate = i % 4 == 3;
+                boolean immediate = injected(kind) % 4 == 3;
                 begin(kind, immediate ? "immediate" : "fast");
                 try {
                     cluster.restartPostgres(immediate);
