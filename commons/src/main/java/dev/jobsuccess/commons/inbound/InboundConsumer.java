@@ -67,6 +67,9 @@ public class InboundConsumer implements HealthCheck {
     private volatile Thread thread;
     private volatile boolean stopping;
     private volatile Instant lastPollAt;
+    /** An asynchronous commit failed since the last one that was tried: set by its callback, on the consumer thread. */
+    private boolean commitFailed;
+    private long lastRecommitAt;
     private volatile int assignedPartitions;
     private volatile Throwable failure;
     /** The next offset of each partition whose records were applied; touched by the consumer thread only. */
@@ -138,6 +141,7 @@ public class InboundConsumer implements HealthCheck {
                     ConsumerRecords<String, String> records = pollDraining(c);
                     lastPollAt = Instant.now();
                     if (records.isEmpty()) {
+                        recommitIfFailed(c);
                         continue;
                     }
                     long started = System.nanoTime();
@@ -195,12 +199,42 @@ public class InboundConsumer implements HealthCheck {
             offsets.put(partition, new OffsetAndMetadata(list.getLast().offset() + 1));
         }
         applied.putAll(offsets);
+        commitAsync(c, offsets);
+    }
+
+    private void commitAsync(KafkaConsumer<String, String> c, Map<TopicPartition, OffsetAndMetadata> offsets) {
         c.commitAsync(offsets, (committed, e) -> {
             if (e != null) {
-                // A later commit or the hand-over carries these offsets; at worst the inbox drops re-delivered events.
+                // The next poll's commit carries these offsets, or, when no record comes (an idle partition), the next
+                // empty poll commits them again (recommitIfFailed): else the group's lag stays above 0 for good.
+                commitFailed = true;
                 LOG.debugf("%s: asynchronous commit of %d partitions failed: %s", config.groupId(), offsets.size(), e.getMessage());
             }
         });
+    }
+
+    /**
+     * After a failed commit (the group coordinator moved, e.g. while the broker restarted), commits what was applied on
+     * the partitions this member still owns, at most once a second, until a commit succeeds. Found by bin/chaos: a commit
+     * that failed on a partition that then stayed idle left the group lagging with every event applied.
+     */
+    private void recommitIfFailed(KafkaConsumer<String, String> c) {
+        long now = System.nanoTime();
+        if (!commitFailed || now - lastRecommitAt < TimeUnit.SECONDS.toNanos(1)) {
+            return;
+        }
+        lastRecommitAt = now;
+        commitFailed = false;
+        Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
+        for (TopicPartition partition : c.assignment()) {
+            OffsetAndMetadata offset = applied.get(partition);
+            if (offset != null) {
+                offsets.put(partition, offset);
+            }
+        }
+        if (!offsets.isEmpty()) {
+            commitAsync(c, offsets);
+        }
     }
 
     /** At shutdown: commits what was applied, so the next owner of the partitions starts after it. */
