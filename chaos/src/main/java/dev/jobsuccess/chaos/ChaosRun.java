@@ -149,6 +149,12 @@ public final class ChaosRun {
                     violations.add("fault schedule: " + faults.injected(k) + " of " + perKind + " " + k.label + " injected");
                 }
             }
+            // Each replica's resident memory after the run: a real load for all three services (issue 12's 256 MB).
+            StringBuilder memory = new StringBuilder("resident memory after the run:");
+            for (Cluster.Replica r : cluster.replicas) {
+                memory.append(' ').append(r.name()).append(' ').append(r.residentMb()).append(" MB;");
+            }
+            say(memory.substring(0, memory.length() - 1));
             Report.print(duration, faults, stats, api, workload, invariants, violations);
             exit = violations.isEmpty() ? 0 : 1;
         }

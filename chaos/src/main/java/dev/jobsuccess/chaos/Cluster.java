@@ -192,6 +192,24 @@ final class Cluster implements AutoCloseable {
             return p != null && p.isAlive();
         }
 
+        /** Resident memory in MB (VmRSS), or -1 when the process is gone. */
+        long residentMb() {
+            Process p = process;
+            if (p == null || !p.isAlive()) {
+                return -1;
+            }
+            try {
+                for (String line : Files.readAllLines(Path.of("/proc/" + p.pid() + "/status"))) {
+                    if (line.startsWith("VmRSS:")) {
+                        return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024;
+                    }
+                }
+            } catch (IOException | NumberFormatException e) {
+                // gone meanwhile
+            }
+            return -1;
+        }
+
         boolean ready() {
             if (!alive() || paused) {
                 return false;
