@@ -151,7 +151,9 @@ public class OutboxRelay {
             // lives as long as this transaction, so every round of every replica competes for it anew: when the replica
             // that holds it dies, its connection closes, PostgreSQL ends the transaction, and the other replica's next
             // round (at most the poll interval later) takes over. A holder cut off without its connection closing (a
-            // partitioned node) loses it once it has idled in the transaction past the send timeout plus 5 s. The same
+            // partitioned node) loses it once it has idled in the transaction for twice the send timeout plus 5 s: a
+            // round waits at most a send timeout for the producer's metadata and another for the acknowledgements, so a
+            // live holder is not cut off mid-round (which would only send its batch again). The same
             // statement lets this transaction's commit skip the wait for the disk: a mark lost in a crash only sends its
             // events again, and consumers drop duplicates by eventId.
             @SuppressWarnings("unchecked")
@@ -163,11 +165,16 @@ public class OutboxRelay {
                     FROM outbox_message, relay WHERE relay.locked AND sent_at IS NULL ORDER BY seq LIMIT ?2""")
                     .setParameter(1, RELAY_LOCK)
                     .setParameter(2, config.batchSize())
-                    .setParameter(3, Long.toString(config.sendTimeout().toMillis() + 5000)).getResultList();
+                    .setParameter(3, Long.toString(2 * config.sendTimeout().toMillis() + 5000)).getResultList();
             if (rows.isEmpty()) {
                 return 0;
             }
             KafkaProducer<String, String> kafka = producer.get();
+            // The topics' metadata first: while the broker is away this fails once, after one send timeout and before
+            // anything was sent, where each send of the batch would otherwise block for its own timeout in turn.
+            for (Object topic : rows.stream().map(row -> row[2]).distinct().toList()) {
+                kafka.partitionsFor((String) topic);
+            }
             List<Future<RecordMetadata>> acks = new ArrayList<>(rows.size());
             long[] seqs = new long[rows.size()];
             int sent = 0;
