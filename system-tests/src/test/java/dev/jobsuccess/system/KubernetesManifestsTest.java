@@ -173,9 +173,11 @@ class KubernetesManifestsTest {
             assertEquals("sleep", sleep.getFirst());
             long preStop = Long.parseLong((String) sleep.get(1));
             long shutdown = seconds((String) config.get("SHUTDOWN_TIMEOUT"));
+            long delay = seconds((String) config.get("SHUTDOWN_DELAY"));
             assertTrue(preStop > 0 && preStop <= 10, "a short preStop sleep");
-            assertTrue((Integer) pod.get("terminationGracePeriodSeconds") > preStop + shutdown,
-                    "the grace period outlasts preStop and SHUTDOWN_TIMEOUT (" + shutdown + " s)");
+            assertTrue(delay > 0, "readiness drops (SHUTDOWN_DELAY) before the pod stops taking requests");
+            assertTrue((Integer) pod.get("terminationGracePeriodSeconds") > preStop + delay + shutdown,
+                    "the grace period outlasts preStop, SHUTDOWN_DELAY (" + delay + " s) and SHUTDOWN_TIMEOUT (" + shutdown + " s)");
 
             Map<String, Object> podSecurity = map(pod.get("securityContext"));
             assertEquals(true, podSecurity.get("runAsNonRoot"));

@@ -63,7 +63,8 @@ final class LocalBroker implements AutoCloseable {
             run(List.of("kafka.tools.StorageTool", "format", "-t", "c2lzdGVtLXRlc3QtYnJva2Vy", "-c", config.toString()), true);
         }
         process = run(List.of("kafka.Kafka", config.toString()), false);
-        long end = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        // Generous: on a loaded machine a cold broker takes more than a minute to listen.
+        long end = System.nanoTime() + Duration.ofSeconds(180).toNanos();
         while (System.nanoTime() < end) {
             if (!process.isAlive()) {
                 throw new IllegalStateException("test broker exited; see " + home.resolve("broker.log"));

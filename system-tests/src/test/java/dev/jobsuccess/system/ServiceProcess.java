@@ -102,6 +102,21 @@ final class ServiceProcess implements AutoCloseable {
                 ? java.util.OptionalInt.of(process.exitValue()) : java.util.OptionalInt.empty();
     }
 
+    /** kill -9 of the service's JVM (this process is the JVM itself: no wrapper), and waits until it is gone. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor(30, TimeUnit.SECONDS);
+    }
+
+    /** SIGTERM, without waiting: the service begins its graceful shutdown. */
+    void terminate() {
+        process.destroy();
+    }
+
+    boolean isAlive() {
+        return process.isAlive();
+    }
+
     String log() throws IOException {
         return Files.readString(log);
     }

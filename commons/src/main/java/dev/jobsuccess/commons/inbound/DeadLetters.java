@@ -43,11 +43,19 @@ public class DeadLetters {
     private final AcknowledgedProducer producer;
 
     DeadLetters(KafkaClientSettings kafka,
-                @ConfigProperty(name = "quarkus.application.name") String application, MeterRegistry metrics) {
+                @ConfigProperty(name = "quarkus.application.name") String application, MeterRegistry metrics,
+                InboundConfig inbound) {
         this.producer = new AcknowledgedProducer(kafka, "dead-letters",
                 Map.of(ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000));
         this.suffix = "-dlq-" + application.replaceFirst("-service$", "");
         this.metrics = metrics;
+        // Every consumed topic's count from the start, at 0: a dashboard sees the series before the first dead letter.
+        inbound.topics().orElse(List.of()).forEach(this::deadLettered);
+    }
+
+    private io.micrometer.core.instrument.Counter deadLettered(String topic) {
+        return io.micrometer.core.instrument.Counter.builder("jobsuccess.inbound.dead.lettered").tag("topic", topic)
+                .description("events sent to the topic's dead-letter topic").register(metrics);
     }
 
     /** The dead-letter topic of a consumed topic. */
@@ -82,7 +90,7 @@ public class DeadLetters {
             throw new IllegalStateException("could not dead-letter " + letters.size() + " record(s)", e);
         }
         for (DeadLetter letter : letters) {
-            metrics.counter("jobsuccess.inbound.dead.lettered", "topic", letter.record().topic()).increment();
+            deadLettered(letter.record().topic()).increment();
         }
     }
 

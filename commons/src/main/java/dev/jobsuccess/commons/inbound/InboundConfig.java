@@ -47,4 +47,12 @@ public interface InboundConfig {
      */
     @WithDefault("10m")
     Duration maxPollInterval();
+
+    /**
+     * How long one poll may be retried (or wait, e.g. for a lock) while the consumer still counts as making progress:
+     * the documented hour of retries. Past it the consumer's readiness check is DOWN (the retries go on, and it is UP
+     * again once the poll is applied); a transient failure shorter than this never takes a pod out of its Service.
+     */
+    @WithDefault("1h")
+    Duration retryWindow();
 }

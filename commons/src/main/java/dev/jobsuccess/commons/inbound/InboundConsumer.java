@@ -70,6 +70,8 @@ public class InboundConsumer implements HealthCheck {
     /** An asynchronous commit failed since the last one that was tried: set by its callback, on the consumer thread. */
     private boolean commitFailed;
     private long lastRecommitAt;
+    /** When the poll being applied was taken (null between polls): how long the consumer has been stuck on it. */
+    private volatile Instant applyingSince;
     private volatile int assignedPartitions;
     private volatile Throwable failure;
     /** The next offset of each partition whose records were applied; touched by the consumer thread only. */
@@ -145,7 +147,12 @@ public class InboundConsumer implements HealthCheck {
                         continue;
                     }
                     long started = System.nanoTime();
-                    handler.handle(processor.consumerName(), records, processor, processor);
+                    applyingSince = lastPollAt;
+                    try {
+                        handler.handle(processor.consumerName(), records, processor, processor);
+                    } finally {
+                        applyingSince = null;
+                    }
                     commit(c, records);
                     polls.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
                 }
@@ -282,9 +289,20 @@ public class InboundConsumer implements HealthCheck {
         return p;
     }
 
+    /** Whether the consumer's thread runs (or no consumer is configured): false once it died, until a restart. */
+    boolean threadAlive() {
+        if (config.topics().orElse(List.of()).isEmpty()) {
+            return true;
+        }
+        Thread t = thread;
+        return t != null && t.isAlive() && failure == null;
+    }
+
     /**
-     * Ready while the consumer runs, whether or not a poll is being retried: one stuck event or a database outage
-     * (which the database check reports) must not take every replica out of its Service.
+     * Ready while the consumer can make progress: its thread runs, and no poll has been retried for longer than
+     * {@code jobsuccess.inbound.retry-window} (an hour). One stuck event, a lock wait or a database outage shorter than
+     * that (the database check reports the outage itself) must not take every replica out of its Service; neither does
+     * the broker's absence, during which the consumer simply polls nothing.
      */
     @Override
     public HealthCheckResponse call() {
@@ -293,14 +311,20 @@ public class InboundConsumer implements HealthCheck {
             return response.up().withData("topics", "none").build();
         }
         Throwable failed = failure;
-        Thread t = thread;
-        boolean running = t != null && t.isAlive() && failed == null;
-        response.status(running).withData("group", config.groupId())
+        Instant since = applyingSince;
+        boolean stuck = since != null && Duration.between(since, Instant.now()).compareTo(config.retryWindow()) > 0;
+        response.status(threadAlive() && !stuck).withData("group", config.groupId())
                 .withData("topics", String.join(",", config.topics().get()))
                 .withData("assignedPartitions", assignedPartitions);
         Instant last = lastPollAt;
         if (last != null) {
             response.withData("lastPollAt", last.toString());
+        }
+        if (since != null) {
+            response.withData("applyingSince", since.toString());
+        }
+        if (stuck) {
+            response.withData("error", "one poll has been retried for longer than " + config.retryWindow());
         }
         if (failed != null) {
             response.withData("error", failed.toString());

@@ -48,6 +48,7 @@ public class OutboxRelay {
     private final OutboxConfig config;
     private final Clock clock;
     private final Counter published;
+    private final Counter failures;
     private final AtomicBoolean brokerDown = new AtomicBoolean(false);
     private final java.util.concurrent.locks.ReentrantLock running = new java.util.concurrent.locks.ReentrantLock();
     private final AtomicBoolean wakeUpQueued = new AtomicBoolean(false);
@@ -71,7 +72,13 @@ public class OutboxRelay {
                 ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) timeoutMs,
                 ProducerConfig.LINGER_MS_CONFIG, 0));
         this.published = Counter.builder("jobsuccess.outbox.published").description("events relayed to Kafka").register(metrics);
+        this.failures = Counter.builder("jobsuccess.outbox.relay.failures")
+                .description("relay rounds that could not publish (Kafka or the database away); the events wait and are retried")
+                .register(metrics);
         metrics.gauge("jobsuccess.outbox.backlog", this, OutboxRelay::backlogForMetrics);
+        io.micrometer.core.instrument.Gauge.builder("jobsuccess.outbox.oldest.unsent.age", this, OutboxRelay::oldestUnsentAgeForMetrics)
+                .baseUnit("seconds").description("age of the oldest event not yet acknowledged by Kafka (0 when none)")
+                .register(metrics);
     }
 
     /**
@@ -130,6 +137,7 @@ public class OutboxRelay {
                 LOG.info("outbox relay: Kafka reachable again, backlog is draining");
             }
         } catch (RuntimeException e) {
+            failures.increment();
             if (brokerDown.compareAndSet(false, true)) {
                 LOG.warnf("outbox relay: cannot publish (%s); events stay in the outbox and are retried", RootCause.describe(e));
             }
@@ -139,21 +147,34 @@ public class OutboxRelay {
     /** One round: sends up to a batch of unsent events; returns how many were sent. */
     public int relayBatch() {
         return QuarkusTransaction.requiringNew().call(() -> {
-            // The replica's lock and the batch in one round trip: no rows when another replica holds the lock. The same
+            // The replica's lock and the batch in one round trip: no rows when another replica holds the lock. The lock
+            // lives as long as this transaction, so every round of every replica competes for it anew: when the replica
+            // that holds it dies, its connection closes, PostgreSQL ends the transaction, and the other replica's next
+            // round (at most the poll interval later) takes over. A holder cut off without its connection closing (a
+            // partitioned node) loses it once it has idled in the transaction for twice the send timeout plus 5 s: a
+            // round waits at most a send timeout for the producer's metadata and another for the acknowledgements, so a
+            // live holder is not cut off mid-round (which would only send its batch again). The same
             // statement lets this transaction's commit skip the wait for the disk: a mark lost in a crash only sends its
             // events again, and consumers drop duplicates by eventId.
             @SuppressWarnings("unchecked")
             List<Object[]> rows = em.createNativeQuery("""
                     WITH relay AS (SELECT pg_try_advisory_xact_lock(?1) AS locked,
-                                          set_config('synchronous_commit', 'off', true) AS no_flush_wait)
+                                          set_config('synchronous_commit', 'off', true) AS no_flush_wait,
+                                          set_config('idle_in_transaction_session_timeout', ?3, true) AS holder_gone_after)
                     SELECT seq, event_id, topic, message_key, event_type, payload, traceparent
                     FROM outbox_message, relay WHERE relay.locked AND sent_at IS NULL ORDER BY seq LIMIT ?2""")
                     .setParameter(1, RELAY_LOCK)
-                    .setParameter(2, config.batchSize()).getResultList();
+                    .setParameter(2, config.batchSize())
+                    .setParameter(3, Long.toString(2 * config.sendTimeout().toMillis() + 5000)).getResultList();
             if (rows.isEmpty()) {
                 return 0;
             }
             KafkaProducer<String, String> kafka = producer.get();
+            // The topics' metadata first: while the broker is away this fails once, after one send timeout and before
+            // anything was sent, where each send of the batch would otherwise block for its own timeout in turn.
+            for (Object topic : rows.stream().map(row -> row[2]).distinct().toList()) {
+                kafka.partitionsFor((String) topic);
+            }
             List<Future<RecordMetadata>> acks = new ArrayList<>(rows.size());
             long[] seqs = new long[rows.size()];
             int sent = 0;
@@ -194,6 +215,30 @@ public class OutboxRelay {
     public long backlog() {
         return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
                 "SELECT count(*) FROM outbox_message WHERE sent_at IS NULL").getSingleResult()).longValue());
+    }
+
+    /** Seconds since the oldest unsent event was written (by the service clock), 0 when every event was sent. */
+    public double oldestUnsentAgeSeconds() {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            // The unsent index gives the first row by seq, which is the oldest written.
+            @SuppressWarnings("unchecked")
+            List<Object> oldest = em.createNativeQuery(
+                    "SELECT created_at FROM outbox_message WHERE sent_at IS NULL ORDER BY seq LIMIT 1").getResultList();
+            if (oldest.isEmpty()) {
+                return 0.0;
+            }
+            java.time.Instant created = oldest.getFirst() instanceof Timestamp t ? t.toInstant()
+                    : oldest.getFirst() instanceof java.time.OffsetDateTime o ? o.toInstant() : (java.time.Instant) oldest.getFirst();
+            return Math.max(0, java.time.Duration.between(created, clock.instant()).toMillis() / 1000.0);
+        });
+    }
+
+    private double oldestUnsentAgeForMetrics() {
+        try {
+            return oldestUnsentAgeSeconds();
+        } catch (RuntimeException e) {
+            return Double.NaN;
+        }
     }
 
     private double backlogForMetrics() {

@@ -77,6 +77,21 @@ public class AdjustableClock extends Clock {
         setting.set(Setting.SYSTEM);
     }
 
+    /** Takes a setting as stored (ClockSettingStore): an offset from system time, or a pinned instant (not null). */
+    public void apply(Duration offset, Instant pinned) {
+        setting.set(pinned != null ? new Setting(Duration.ZERO, pinned) : new Setting(offset, null));
+    }
+
+    /** The offset from system time (zero while pinned). */
+    public Duration offset() {
+        return setting.get().offset();
+    }
+
+    /** The pinned instant, or null while time runs. */
+    public Instant pinnedAt() {
+        return setting.get().pinned();
+    }
+
     public boolean isPinned() {
         return setting.get().pinned() != null;
     }

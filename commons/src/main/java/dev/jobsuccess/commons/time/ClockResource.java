@@ -19,7 +19,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import dev.jobsuccess.commons.problem.ProblemException;
 import dev.jobsuccess.commons.security.Roles;
 
-/** Moves the service clock for demos and system tests; refused unless jobsuccess.clock.adjustable is on. */
+/**
+ * Moves the service clock for demos and system tests; refused unless jobsuccess.clock.adjustable is on. A move is stored
+ * in the service's database (ClockSettingStore), so every replica of the service follows it within a second.
+ */
 @Path("/admin/clock")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "admin")
@@ -36,10 +39,12 @@ public class ClockResource {
 
     private final AdjustableClock clock;
     private final ClockConfig config;
+    private final ClockSettingStore store;
 
-    ClockResource(AdjustableClock clock, ClockConfig config) {
+    ClockResource(AdjustableClock clock, ClockConfig config, ClockSettingStore store) {
         this.clock = clock;
         this.config = config;
+        this.store = store;
     }
 
     @GET
@@ -57,11 +62,7 @@ public class ClockResource {
         if (Duration.between(clock.instant(), request.now()).abs().compareTo(MAX_MOVE) > 0) {
             throw ProblemException.badRequest("now", "must lie within 20 years of the service's current time " + clock.instant());
         }
-        if (request.pinned()) {
-            clock.pin(request.now());
-        } else {
-            clock.setRunningFrom(request.now());
-        }
+        store.set(request.now(), request.pinned());
         return view();
     }
 
@@ -77,7 +78,7 @@ public class ClockResource {
         if (request.by().compareTo(MAX_MOVE) > 0) {
             throw ProblemException.badRequest("by", "must not exceed 20 years (P7320D)");
         }
-        clock.advance(request.by());
+        store.advance(request.by());
         return view();
     }
 
