@@ -18,7 +18,15 @@ public interface InboundConfig {
     @WithDefault("${quarkus.application.name}")
     String groupId();
 
-    /** At most this many records are applied in one transaction. */
+    /**
+     * How many threads apply a poll, each the records of its share of the partition numbers (partition % threads) in a
+     * transaction of its own. One thread waits for the database while another computes; a key's events are still applied
+     * by one thread, in order, because the topics share their key and partition count.
+     */
+    @WithDefault("1")
+    int applyThreads();
+
+    /** At most this many records are taken in one poll (and applied in one transaction when one thread applies them). */
     @WithDefault("1000")
     int maxPollRecords();
 

@@ -9,6 +9,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -65,6 +69,8 @@ public class InboundConsumer implements HealthCheck {
     private final Timer polls;
     private volatile KafkaConsumer<String, String> consumer;
     private volatile Thread thread;
+    /** The threads beside the consumer's that apply parts of a poll (jobsuccess.inbound.apply-threads); null for one. */
+    private ExecutorService appliers;
     private volatile boolean stopping;
     private volatile Instant lastPollAt;
     /** An asynchronous commit failed since the last one that was tried: set by its callback, on the consumer thread. */
@@ -99,6 +105,13 @@ public class InboundConsumer implements HealthCheck {
         InboundProcessor<?> processor = processors.get();
         consumer = new KafkaConsumer<>(properties(), new StringDeserializer(), new StringDeserializer());
         new KafkaClientMetrics(consumer).bindTo(metrics);
+        if (config.applyThreads() < 1) {
+            throw new IllegalStateException("jobsuccess.inbound.apply-threads must be at least 1, not " + config.applyThreads());
+        }
+        if (config.applyThreads() > 1) {
+            appliers = Executors.newFixedThreadPool(config.applyThreads() - 1,
+                    Thread.ofPlatform().name("inbound-apply-", 1).daemon().factory());
+        }
         thread = Thread.ofPlatform().name("inbound-consumer").daemon().start(() -> run(processor, topics));
     }
 
@@ -112,6 +125,9 @@ public class InboundConsumer implements HealthCheck {
         c.wakeup();
         t.interrupt();
         t.join(TimeUnit.SECONDS.toMillis(10));
+        if (appliers != null) {
+            appliers.shutdownNow();
+        }
     }
 
     private <T> void run(InboundProcessor<T> processor, List<String> topics) {
@@ -149,7 +165,7 @@ public class InboundConsumer implements HealthCheck {
                     long started = System.nanoTime();
                     applyingSince = lastPollAt;
                     try {
-                        handler.handle(processor.consumerName(), records, processor, processor);
+                        apply(processor, records);
                     } finally {
                         applyingSince = null;
                     }
@@ -170,6 +186,52 @@ public class InboundConsumer implements HealthCheck {
                 LOG.error(config.groupId() + ": the consumer stopped; the service is not ready until restarted", e);
             }
         }
+    }
+
+    /**
+     * Applies a poll: on this thread, or split by partition number between the apply threads, each applying its part
+     * like a poll of its own (one transaction, its own retries and dead letters). The topics share their key and
+     * partition count, so partition number i of every topic holds the same keys: one thread still applies all of a key's
+     * events, in order, and no two threads touch one key's rows. Returns once every part is applied.
+     */
+    private <T> void apply(InboundProcessor<T> processor, ConsumerRecords<String, String> records) {
+        List<List<ConsumerRecord<String, String>>> parts = split(records, config.applyThreads());
+        if (parts.size() == 1) {
+            handler.handle(processor.consumerName(), parts.getFirst(), processor, processor);
+            return;
+        }
+        List<Future<?>> others = new ArrayList<>();
+        for (List<ConsumerRecord<String, String>> part : parts.subList(1, parts.size())) {
+            others.add(appliers.submit(() -> handler.handle(processor.consumerName(), part, processor, processor)));
+        }
+        try {
+            handler.handle(processor.consumerName(), parts.getFirst(), processor, processor);
+            for (Future<?> other : others) {
+                other.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("stopped while a poll was applied", e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        } finally {
+            // A part that failed or was interrupted: the others stop their retries too; the poll is not committed, and is
+            // re-delivered (the inbox drops what was applied).
+            others.forEach(other -> other.cancel(true));
+        }
+    }
+
+    /** The poll's records by partition number modulo {@code threads}, each partition's in their order; no empty part. */
+    static List<List<ConsumerRecord<String, String>>> split(ConsumerRecords<String, String> records, int threads) {
+        List<List<ConsumerRecord<String, String>>> parts = new ArrayList<>();
+        for (int i = 0; i < threads; i++) {
+            parts.add(new ArrayList<>());
+        }
+        for (TopicPartition partition : records.partitions()) {
+            parts.get(partition.partition() % threads).addAll(records.records(partition));
+        }
+        parts.removeIf(List::isEmpty);
+        return parts;
     }
 
     /** One poll, then what else the client has already fetched, in partition order, up to max-poll-records. */

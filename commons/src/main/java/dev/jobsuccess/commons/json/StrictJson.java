@@ -28,6 +28,8 @@ import com.fasterxml.jackson.databind.type.LogicalType;
 
 import io.quarkus.jackson.ObjectMapperCustomizer;
 
+import dev.jobsuccess.commons.time.TimestampText;
+
 /**
  * Request bodies mean exactly what they say. Jackson's defaults would turn a caller's mistake into data nobody
  * entered: a 4.5 star rating truncated to 4, {@code "endReasonCode":1} read as the second reason (one that counts
@@ -152,8 +154,11 @@ public class StrictJson implements ObjectMapperCustomizer {
 
     static final class BoundedTemporal extends DelegatingDeserializer {
 
+        private final Class<?> type;
+
         BoundedTemporal(JsonDeserializer<?> delegate) {
             super(delegate);
+            this.type = delegate.handledType();
         }
 
         @Override
@@ -167,7 +172,13 @@ public class StrictJson implements ObjectMapperCustomizer {
             if (!p.hasToken(com.fasterxml.jackson.core.JsonToken.VALUE_STRING)) {
                 return ctxt.handleUnexpectedToken(handledType(), p);
             }
-            Object value = super.deserialize(p, ctxt);
+            // Events carry many instants, and java.time's formatter was a tenth of score-service's consumer (JFR): the
+            // canonical forms are read directly, anything else by java.time as before.
+            Object value = type == Instant.class ? TimestampText.isoInstant(p.getText())
+                    : type == LocalDate.class ? TimestampText.isoDate(p.getText()) : null;
+            if (value == null) {
+                value = super.deserialize(p, ctxt);
+            }
             // A Duration has no date to bound; the string-only rule above is what it needs (no bare seconds).
             LocalDate date = switch (value) {
                 case LocalDate d -> d;

@@ -30,6 +30,7 @@ import jakarta.transaction.Transactional;
 
 import org.hibernate.Session;
 
+import dev.jobsuccess.commons.time.TimestampText;
 import dev.jobsuccess.jss.ContractStatus;
 import dev.jobsuccess.jss.DisputeOutcome;
 import dev.jobsuccess.jss.EndReason;
@@ -277,10 +278,16 @@ public class FactLoader {
     }
 
     private static List<Instant> instants(ResultSet row, int column) throws SQLException {
-        Array array = row.getArray(column);
-        if (array == null) {
+        // The array's text, read directly: the driver's own reading of timestamptz[] was a tenth of the consumer (JFR).
+        String text = row.getString(column);
+        if (text == null) {
             return List.of();
         }
+        List<Instant> read = TimestampText.postgresArray(text);
+        if (read != null) {
+            return read;
+        }
+        Array array = row.getArray(column);
         Object[] values = (Object[]) array.getArray();
         List<Instant> out = new ArrayList<>(values.length);
         for (Object value : values) {
