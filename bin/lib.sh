@@ -84,9 +84,11 @@ service_pid() {
   [ -f "$RUN/$1.pid" ] && pid=$(cat "$RUN/$1.pid") && kill -0 "$pid" 2>/dev/null && echo "$pid"
 }
 
-# How every service's JVM runs, here and in the image (infra/docker/Dockerfile): config/jvm.options, and glibc's malloc
-# limited to two arenas (one per thread by default: tens of MB of resident memory that Java never uses).
-SERVICE_JAVA_OPTS=("@$ROOT/config/jvm.options")
+# How every service's JVM runs, here and in the image (infra/docker/Dockerfile): config/jvm.options, then the service's
+# own compiler choice (config/<service>.jvm.options), and glibc's malloc limited to two arenas (one per thread by
+# default: tens of MB of resident memory that Java never uses).
+# service_java_opts <service>: sets SERVICE_JAVA_OPTS to that service's JVM options.
+service_java_opts() { SERVICE_JAVA_OPTS=("@$ROOT/config/jvm.options" "@$ROOT/config/$1.jvm.options"); }
 SERVICE_JVM_ENV=(MALLOC_ARENA_MAX=2)
 
 # The resident memory of a process in MB.

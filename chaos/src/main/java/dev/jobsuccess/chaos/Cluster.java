@@ -142,7 +142,7 @@ final class Cluster implements AutoCloseable {
         }
     }
 
-    /** One replica of a service: the packaged jar with config/jvm.options, as bin/up runs it. */
+    /** One replica of a service: the packaged jar with config/jvm.options and config/&lt;service&gt;.jvm.options, as bin/up runs it. */
     final class Replica {
         final String service;
         final int index;
@@ -169,6 +169,7 @@ final class Cluster implements AutoCloseable {
         synchronized void start() throws IOException {
             Path jar = settings.root().resolve(service + "/target/quarkus-app/quarkus-run.jar");
             List<String> cmd = new ArrayList<>(List.of(settings.java().toString(), "@" + settings.root().resolve("config/jvm.options"),
+                    "@" + settings.root().resolve("config/" + service + ".jvm.options"),
                     // The consumer's timeouts shortened for the run, so a replica stopped longer than them loses its
                     // partitions to the other within the run's time (the broker's minimum session is 6 s).
                     "-Dkafka.session.timeout.ms=6000", "-Dkafka.heartbeat.interval.ms=1500",
