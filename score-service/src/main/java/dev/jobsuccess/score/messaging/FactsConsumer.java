@@ -23,9 +23,10 @@ import dev.jobsuccess.score.scoring.ScoreService;
  * The eight topics the score is computed from (jobsuccess.inbound.topics), read by the service's one consumer
  * (commons' {@link dev.jobsuccess.commons.inbound.InboundConsumer}). They share their key (the freelancerId) and their
  * partition count, so one partition number carries one set of freelancers on every topic, and a group member owns that
- * partition on all of them: one thread applies a freelancer's events, one poll at a time, in partition order. No two
- * transactions of the consumer ever lock the same freelancer's rows, so they cannot deadlock. Each poll is one
- * transaction; each touched freelancer is recomputed once per poll.
+ * partition on all of them: one thread applies a freelancer's events, one poll at a time, in partition order (two
+ * threads share each poll by partition number, jobsuccess.inbound.apply-threads). No two transactions of the consumer
+ * ever lock the same freelancer's rows, so they cannot deadlock. Each thread's part of a poll is one transaction; each
+ * touched freelancer is recomputed once per poll.
  */
 @ApplicationScoped
 public class FactsConsumer implements InboundProcessor<IncomingFact> {
