@@ -57,7 +57,8 @@ import dev.jobsuccess.bench.BenchEvents.Event;
 
 /**
  * The score-service pipeline benchmarks that bin/bench runs against a private broker and database (never the
- * shared ones): {@code topics}, {@code throughput}, {@code latency}, {@code scored-freelancer}, {@code snapshot}.
+ * shared ones): {@code topics}, {@code throughput}, {@code latency}, {@code scored-freelancer}, {@code snapshot}; and
+ * {@code closed-contracts}, the feedback windows of bin/bench feedback.
  * Settings come from the environment bin/bench sets: BENCH_BOOTSTRAP, BENCH_DB_URL, BENCH_SCORE_URL,
  * BENCH_PLATFORM_TOKEN, BENCH_PARTITIONS. Each result is printed as one {@code result:} line.
  */
@@ -86,6 +87,9 @@ public final class PipelineBench {
             case "latency" -> bench.latency(intOpt(opts, "rate", 1_000), intOpt(opts, "seconds", 20),
                     intOpt(opts, "warmup", 30), intOpt(opts, "group", 50), intOpt(opts, "timeout", 30));
             case "scored-freelancer" -> System.out.println(bench.scoredFreelancer());
+            case "closed-contracts" -> bench.closedContracts(opts.getOrDefault("prefix", "fb"), intOpt(opts, "contracts", 60_000),
+                    intOpt(opts, "clients", 100), intOpt(opts, "freelancers", 100), opts.getOrDefault("group", "feedback-service"),
+                    intOpt(opts, "timeout", 300));
             case "snapshot" -> bench.snapshot(LocalDate.parse(opts.getOrDefault("date", LocalDate.now(ZoneOffset.UTC).toString())),
                     env("BENCH_PLATFORM_TOKEN", null), intOpt(opts, "timeout", 300));
             default -> usage();
@@ -94,7 +98,8 @@ public final class PipelineBench {
 
     private static void usage() {
         System.err.println("usage: PipelineBench topics | throughput [contracts= freelancers= timeout=] | "
-                + "latency [rate= seconds= warmup= group= timeout=] | scored-freelancer | snapshot [date=YYYY-MM-DD timeout=]");
+                + "latency [rate= seconds= warmup= group= timeout=] | scored-freelancer | snapshot [date=YYYY-MM-DD timeout=] | "
+                + "closed-contracts [prefix= contracts= clients= freelancers= group= timeout=]");
         System.exit(2);
     }
 
@@ -115,6 +120,48 @@ public final class PipelineBench {
             }
             System.out.printf("topics: %d created with %d partitions on %s%n", topics.size(), partitions, bootstrap);
         }
+    }
+
+    // ---------------------------------------------------------------- closed contracts (feedback-service)
+
+    /**
+     * Produces {@code contracts} contract-closed events (contract {@code prefix-k-i} between client
+     * {@code prefix-c-(i % clients)} and freelancer {@code prefix-f-(i % freelancers)}, ended an hour ago, so each
+     * opens a feedback window) and waits until {@code group} has committed them all; prints the consumer's rate.
+     */
+    void closedContracts(String prefix, int contracts, int clients, int freelancers, String group, int timeoutSeconds)
+            throws Exception {
+        Instant ended = Instant.now().minus(Duration.ofHours(1));
+        long p0 = System.nanoTime();
+        try (KafkaProducer<String, String> producer = producer(false)) {
+            List<Future<RecordMetadata>> acks = new ArrayList<>(contracts);
+            for (int i = 0; i < contracts; i++) {
+                Contract c = new Contract(prefix + "-k-" + i, prefix + "-f-" + (i % freelancers), prefix + "-c-" + (i % clients),
+                        ended.minusMillis(i), 5_000 + (i * 7_919L) % 300_000, 5, 9);
+                Event e = BenchEvents.contractClosed(c);
+                acks.add(producer.send(new ProducerRecord<>(e.topic(), e.key(), e.json())));
+            }
+            producer.flush();
+            for (Future<RecordMetadata> ack : acks) {
+                ack.get();
+            }
+        }
+        double produced = (System.nanoTime() - p0) / 1e9;
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(timeoutSeconds);
+        try (Admin admin = admin()) {
+            Map<TopicPartition, Long> end = endOffsets(admin, List.of(BenchEvents.CONTRACT_CLOSED));
+            while (!committedAll(admin, group, end)) {
+                if (System.nanoTime() > deadline) {
+                    System.out.printf("result: feedback contract-closed TIMEOUT: %s has not consumed %d events in %d s%n", group,
+                            contracts, timeoutSeconds);
+                    System.exit(1);
+                }
+                Thread.sleep(20);
+            }
+        }
+        double consumed = (System.nanoTime() - p0) / 1e9;
+        System.out.printf("result: feedback contract-closed %d events produced in %.2f s, all consumed by %s after %.2f s = %.0f events/s%n",
+                contracts, produced, group, consumed, contracts / consumed);
     }
 
     // ---------------------------------------------------------------- throughput
@@ -581,11 +628,15 @@ public final class PipelineBench {
         }
     }
 
-    /** The consumer group's total lag over the input topics. */
     /** The latest offset of every input partition. */
     private Map<TopicPartition, Long> endOffsets(Admin admin) throws Exception {
+        return endOffsets(admin, BenchEvents.INPUT_TOPICS);
+    }
+
+    /** The latest offset of every partition of these topics. */
+    private Map<TopicPartition, Long> endOffsets(Admin admin, List<String> topics) throws Exception {
         Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-        for (String topic : BenchEvents.INPUT_TOPICS) {
+        for (String topic : topics) {
             for (int p = 0; p < partitions; p++) {
                 latest.put(new TopicPartition(topic, p), OffsetSpec.latest());
             }
@@ -608,6 +659,7 @@ public final class PipelineBench {
         return true;
     }
 
+    /** The consumer group's total lag over the input topics. */
     private long lag(String groupId) throws Exception {
         try (Admin admin = admin()) {
             Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(groupId)

@@ -40,7 +40,8 @@ public final class ChaosRun {
         serviceEnv.put("JWT_ISSUER", "jobsuccess-dev");
         serviceEnv.put("JWT_AUDIENCE", "jobsuccess");
         serviceEnv.put("JWT_PUBLIC_KEY_LOCATION", "file:" + root.resolve("config/dev-jwt/publicKey.pem"));
-        serviceEnv.put("MALLOC_ARENA_MAX", "2");
+        serviceEnv.put("MALLOC_ARENA_MAX", "2");  // glibc malloc as under bin/up (bin/lib.sh)
+        serviceEnv.put("MALLOC_MMAP_THRESHOLD_", "131072");
         serviceEnv.put("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:" + kafkaPort);
         serviceEnv.put("KAFKA_SECURITY_PROTOCOL", "SASL_PLAINTEXT");
         serviceEnv.put("KAFKA_SASL_MECHANISM", "SCRAM-SHA-512");
