@@ -85,7 +85,7 @@ service_pid() {
 }
 
 # How every service's JVM runs, here and in the image (infra/docker/Dockerfile): config/jvm.options, then the service's
-# own compiler choice (config/<service>.jvm.options), and glibc's malloc limited to two arenas (one per thread by
+# own choices (config/<service>.jvm.options: its compiler, and its heap where it differs), and glibc's malloc limited to two arenas (one per thread by
 # default: tens of MB of resident memory that Java never uses) with a fixed mmap threshold of 128 KB: by default glibc
 # raises it to the size of each large block freed (the multi-MB buffers of the Kafka clients and the compiler's arenas),
 # after which such blocks come from the arenas and stay resident once freed (bin/bench pipeline throughput, four rounds
