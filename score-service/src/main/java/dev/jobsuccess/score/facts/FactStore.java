@@ -250,17 +250,25 @@ public class FactStore {
         if (feedback.isEmpty()) {
             return Set.of();
         }
-        Set<String> revealed = new java.util.HashSet<>();
+        // Two primary-key lookups by = ANY. Written as EXISTS (...) OR EXISTS (...) over the list, PostgreSQL planned
+        // both as hashed subplans: a scan of each whole table for every poll.
+        Set<String> revealedFeedback = new java.util.HashSet<>();
+        Set<String> closedContracts = new java.util.HashSet<>();
         try (PreparedStatement select = connection.prepareStatement("""
-                SELECT f.feedback_id FROM unnest(?::text[], ?::text[]) AS f (feedback_id, contract_id)
-                WHERE EXISTS (SELECT 1 FROM feedback_reveal_fact r WHERE r.feedback_id = f.feedback_id)
-                   OR EXISTS (SELECT 1 FROM feedback_window_fact w WHERE w.contract_id = f.contract_id)""")) {
+                SELECT true, feedback_id FROM feedback_reveal_fact WHERE feedback_id = ANY (?::text[])
+                UNION ALL SELECT false, contract_id FROM feedback_window_fact WHERE contract_id = ANY (?::text[])""")) {
             select.setArray(1, connection.createArrayOf("text", feedback.stream().map(r -> r.fact().feedbackId()).toArray()));
             select.setArray(2, connection.createArrayOf("text", feedback.stream().map(r -> r.fact().contractId()).toArray()));
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
-                    revealed.add(rows.getString(1));
+                    (rows.getBoolean(1) ? revealedFeedback : closedContracts).add(rows.getString(2));
                 }
+            }
+        }
+        Set<String> revealed = new java.util.HashSet<>();
+        for (var r : feedback) {
+            if (revealedFeedback.contains(r.fact().feedbackId()) || closedContracts.contains(r.fact().contractId())) {
+                revealed.add(r.fact().feedbackId());
             }
         }
         return revealed;
