@@ -50,6 +50,16 @@ public interface InboundConfig {
     Duration pollTimeout();
 
     /**
+     * Once a poll has returned records, how long the consumer may wait in all for the fetch responses on their way before
+     * it applies them (it stops at max-poll-records, or at the first wait that brings nothing). Zero applies what is
+     * already buffered. A wait keeps polls large with small fetch responses (see fetch-max-bytes): a response the consumer
+     * buffers while a poll is applied lives as long as the poll, and with the serial collector's small survivor space
+     * it is promoted to the old generation, which only a full collection empties.
+     */
+    @WithDefault("0s")
+    Duration drainWait();
+
+    /**
      * How long a poll may be retried (a database outage) before the broker counts the member as gone and moves its
      * partitions (Kafka's max.poll.interval.ms); the member rejoins when the retry succeeds.
      */

@@ -19,6 +19,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
 
+import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -45,8 +46,9 @@ import dev.jobsuccess.commons.kafka.KafkaClientSettings;
 /**
  * The service's one Kafka consumer: a thread that polls the configured topics, hands each poll to
  * {@link InboundHandler} (one transaction) and commits the poll's offsets once it is applied. What arrived while a poll
- * was applied is already buffered by the client and makes the next poll (up to max-poll-records), without waiting for
- * more: a busy consumer applies large polls, and an idle one applies each event as it comes. A poll that cannot be
+ * was applied is already buffered by the client and makes the next poll (up to max-poll-records), with what arrives
+ * within {@code drain-wait} (none by default): a busy consumer applies large polls, and an idle one applies each event
+ * as it comes. A poll that cannot be
  * applied yet (the database away) is retried by the handler; nothing is committed before it succeeds, so a crash or a
  * rebalance re-delivers it, and the inbox drops what was applied.
  *
@@ -156,7 +158,8 @@ public class InboundConsumer implements HealthCheck {
             LOG.infof("%s: consuming %s as %s", config.groupId(), topics, kafka.principal());
             try {
                 while (!stopping) {
-                    ConsumerRecords<String, String> records = pollDraining(c);
+                    ConsumerRecords<String, String> records = pollDraining(c, config.pollTimeout(), config.drainWait(),
+                            config.maxPollRecords());
                     lastPollAt = Instant.now();
                     if (records.isEmpty()) {
                         recommitIfFailed(c);
@@ -234,17 +237,21 @@ public class InboundConsumer implements HealthCheck {
         return parts;
     }
 
-    /** One poll, then what else the client has already fetched, in partition order, up to max-poll-records. */
-    private ConsumerRecords<String, String> pollDraining(KafkaConsumer<String, String> c) {
-        ConsumerRecords<String, String> first = c.poll(config.pollTimeout());
-        if (first.isEmpty() || first.count() >= config.maxPollRecords()) {
+    /**
+     * One poll, then what else the client has fetched, in partition order, up to max-poll-records: what is buffered
+     * already, and what arrives within {@code drain-wait} of the first records (a trickle never holds them longer).
+     */
+    static ConsumerRecords<String, String> pollDraining(Consumer<String, String> c, Duration pollTimeout, Duration drainWait,
+                                                        int maxPollRecords) {
+        ConsumerRecords<String, String> first = c.poll(pollTimeout);
+        if (first.isEmpty() || first.count() >= maxPollRecords) {
             return first;
         }
+        long deadline = System.nanoTime() + drainWait.toNanos();
         Map<TopicPartition, List<ConsumerRecord<String, String>>> merged = new LinkedHashMap<>();
         int count = add(merged, first);
-        while (count < config.maxPollRecords()) {
-            // No wait: records still on their way make the next poll, rather than holding back the ones already here.
-            ConsumerRecords<String, String> more = c.poll(Duration.ZERO);
+        while (count < maxPollRecords) {
+            ConsumerRecords<String, String> more = c.poll(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
             if (more.isEmpty()) {
                 break;
             }
