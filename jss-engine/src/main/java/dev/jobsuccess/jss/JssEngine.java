@@ -32,6 +32,18 @@ public final class JssEngine {
         return new JssResult(jss, selected, Band.of(jss), windows, assessment.results());
     }
 
+    /**
+     * Each contract's inclusion, in request order: what {@link #compute} reports as its {@link ContractResult#inclusion()},
+     * without weighing the windows. A contract's classification never depends on the others or on the params, so this
+     * is cheap enough to ask of one contract under each private class it may have.
+     *
+     * @throws InvalidJssInputException when the request breaks a rule of jss-engine-api.md "Request"
+     */
+    public static List<Inclusion> inclusions(JssRequest request) {
+        validate(request);
+        return request.contracts().stream().map(c -> Classifier.classify(c, request.asOf()).inclusion()).toList();
+    }
+
     /** @throws InvalidJssInputException naming the first offending field */
     public static void validate(JssRequest request) {
         Validator.validate(request);

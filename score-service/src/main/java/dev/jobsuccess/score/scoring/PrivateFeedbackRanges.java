@@ -12,6 +12,7 @@ import dev.jobsuccess.commons.problem.ProblemException;
 import dev.jobsuccess.jss.ConsistentAssignments;
 import dev.jobsuccess.jss.ContractRecord;
 import dev.jobsuccess.jss.Inclusion;
+import dev.jobsuccess.jss.JssEngine;
 import dev.jobsuccess.jss.JssRequest;
 import dev.jobsuccess.jss.Satisfaction;
 import dev.jobsuccess.jss.Window;
@@ -61,7 +62,10 @@ public class PrivateFeedbackRanges {
     public boolean inclusionTellsPrivateClass(ContractRecord publicRecord, LocalDate asOf) {
         Set<Inclusion> inclusions = EnumSet.noneOf(Inclusion.class);
         for (Satisfaction p : ConsistentAssignments.PRIVATE_CLASSES) {
-            inclusions.add(model.compute(List.of(ConsistentAssignments.withPrivateClass(publicRecord, p)), asOf).contracts().getFirst().inclusion());
+            // The classification alone: weighing the windows four times a privately decided contract was about a sixth
+            // of the consumer's recompute (JFR), for a score-changed record that uses none of it.
+            ContractRecord assigned = ConsistentAssignments.withPrivateClass(publicRecord, p);
+            inclusions.add(JssEngine.inclusions(new JssRequest(asOf, model.params(), List.of(assigned))).getFirst());
         }
         return inclusions.size() > 1;
     }
