@@ -48,9 +48,8 @@ import dev.jobsuccess.commons.kafka.KafkaClientSettings;
  * {@link InboundHandler} (one transaction) and commits the poll's offsets once it is applied. What arrived while a poll
  * was applied is already buffered by the client and makes the next poll (up to max-poll-records), with what arrives
  * within {@code drain-wait} (none by default): a busy consumer applies large polls, and an idle one applies each event
- * as it comes. A poll that cannot be
- * applied yet (the database away) is retried by the handler; nothing is committed before it succeeds, so a crash or a
- * rebalance re-delivers it, and the inbox drops what was applied.
+ * as it comes. A poll that cannot be applied yet (the database away) is retried by the handler; nothing is committed
+ * before it succeeds, so a crash or a rebalance re-delivers it, and the inbox drops what was applied.
  *
  * <p>Offsets are committed asynchronously: the inbox, not the offset, is what keeps an event from being applied twice,
  * so a commit lost in a crash only re-delivers events the inbox drops, while waiting for each commit would hold every
