@@ -8,19 +8,14 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 class DeterminismTest {
 
-    static Stream<Path> allExamples() {
-        return Stream.concat(ExampleJson.files("examples").stream(), ExampleJson.files("examples-extra").stream());
-    }
-
     @ParameterizedTest(name = "{0}")
-    @MethodSource("allExamples")
+    @MethodSource("dev.jobsuccess.jss.ExampleJson#allExamples")
     void sameInputSameResult(Path file) {
         JssRequest request = ExampleJson.request(ExampleJson.read(file));
         JssRequest rebound = ExampleJson.request(ExampleJson.read(file));
@@ -31,7 +26,7 @@ class DeterminismTest {
 
     /** Clarification 13: results follow the request's order, and the order changes nothing else. */
     @ParameterizedTest(name = "{0}")
-    @MethodSource("allExamples")
+    @MethodSource("dev.jobsuccess.jss.ExampleJson#allExamples")
     void orderIsKeptAndDoesNotChangeTheScore(Path file) {
         JssRequest request = ExampleJson.request(ExampleJson.read(file));
         List<ContractRecord> shuffled = new ArrayList<>(request.contracts());

@@ -28,6 +28,11 @@ final class ExampleJson {
     }
 
     /** The {@code .json} files of a classpath directory, sorted by name. */
+    /** Every spec example and extra example: the source of the tests that must hold for all of them. */
+    static Stream<Path> allExamples() {
+        return Stream.concat(files("examples").stream(), files("examples-extra").stream());
+    }
+
     static List<Path> files(String classpathDirectory) {
         URL url = ExampleJson.class.getClassLoader().getResource(classpathDirectory);
         if (url == null) {

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -14,12 +13,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** {@link JssEngine#inclusions} must say, contract by contract, what {@link JssEngine#compute} says. */
 class InclusionsTest {
 
-    static Stream<Path> allExamples() {
-        return Stream.concat(ExampleJson.files("examples").stream(), ExampleJson.files("examples-extra").stream());
-    }
-
     @ParameterizedTest(name = "{0}")
-    @MethodSource("allExamples")
+    @MethodSource("dev.jobsuccess.jss.ExampleJson#allExamples")
     void agreesWithCompute(Path file) {
         JssRequest request = ExampleJson.request(ExampleJson.read(file));
         assertEquals(JssEngine.compute(request).contracts().stream().map(ContractResult::inclusion).toList(),
@@ -28,7 +23,7 @@ class InclusionsTest {
 
     /** Each contract alone, under every private class it may have: as compute says of it alone. */
     @ParameterizedTest(name = "{0}")
-    @MethodSource("allExamples")
+    @MethodSource("dev.jobsuccess.jss.ExampleJson#allExamples")
     void agreesWithComputeForEachContractUnderEachPrivateClass(Path file) {
         JssRequest request = ExampleJson.request(ExampleJson.read(file));
         for (ContractRecord contract : request.contracts()) {

@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -57,13 +56,9 @@ class JssWithoutTest {
         assertThrows(UnsupportedOperationException.class, () -> without.put("X", 1));
     }
 
-    static Stream<Path> allExamples() {
-        return Stream.concat(ExampleJson.files("examples").stream(), ExampleJson.files("examples-extra").stream());
-    }
-
     /** Leaving a contract out must give exactly what computing without it gives. */
     @ParameterizedTest(name = "{0}")
-    @MethodSource("allExamples")
+    @MethodSource("dev.jobsuccess.jss.ExampleJson#allExamples")
     void agreesWithComputingWithoutTheContract(Path file) {
         JssRequest request = ExampleJson.request(ExampleJson.read(file));
         Map<String, Integer> without = JssEngine.jssWithout(request);
