@@ -12,21 +12,18 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.opentelemetry.api.OpenTelemetry;
-import io.opentelemetry.api.trace.Span;
-import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.Tracer;
-import io.opentelemetry.context.Context;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 import dev.jobsuccess.commons.failure.RootCause;
 import dev.jobsuccess.commons.inbox.Inbox;
 import dev.jobsuccess.commons.tracing.InboundTraces;
-import dev.jobsuccess.commons.tracing.TraceHeaders;
 
 /**
  * The one inbound path of every service: read and validate each record of a poll, drop the events the inbox has
@@ -50,12 +47,15 @@ public class InboundHandler {
     private final Inbox inbox;
     private final DeadLetters deadLetters;
     private final Counter retries;
-    private final Tracer tracer;
+    private final Tracer tracer; // null when tracing is off
 
-    InboundHandler(Inbox inbox, DeadLetters deadLetters, MeterRegistry metrics, OpenTelemetry telemetry) {
+    InboundHandler(Inbox inbox, DeadLetters deadLetters, MeterRegistry metrics, OpenTelemetry telemetry,
+                   @ConfigProperty(name = "quarkus.otel.sdk.disabled", defaultValue = "false") boolean tracingOff) {
         this.inbox = inbox;
         this.deadLetters = deadLetters;
-        this.tracer = telemetry.getTracer("dev.jobsuccess.inbound");
+        // With the SDK disabled Quarkus still hands out an SDK tracer without processors: its spans record attributes
+        // nobody exports, and a 2,000-event poll kept 2,000 of them live until it was applied.
+        this.tracer = tracingOff ? null : telemetry.getTracer("dev.jobsuccess.inbound");
         this.retries = Counter.builder("jobsuccess.inbound.retries")
                 .description("polls retried after a transient failure").register(metrics);
     }
@@ -77,27 +77,11 @@ public class InboundHandler {
                 unreadable.add(new DeadLetters.DeadLetter(record, e.getMessage()));
             }
         }
-        // One consumer span per event, in the trace its producer sent (traceparent header): what applying it writes and
-        // publishes continues that trace (InboundTraces).
-        Map<UUID, Context> traces = new HashMap<>();
-        List<Span> spans = new ArrayList<>(events.size());
-        for (InboundEvent<T> event : events) {
-            Context parent = TraceHeaders.parent(TraceHeaders.of(event.record().headers()));
-            Span span = tracer.spanBuilder(event.record().topic() + " process").setParent(parent).setSpanKind(SpanKind.CONSUMER)
-                    .setAttribute("messaging.system", "kafka")
-                    .setAttribute("messaging.destination.name", event.record().topic())
-                    .setAttribute("messaging.message.id", event.eventId().toString())
-                    .setAttribute("messaging.consumer.group.name", consumer).startSpan();
-            spans.add(span);
-            traces.put(event.eventId(), parent.with(span));
-        }
-        try {
-            InboundTraces.applying(traces, () -> {
+        try (ConsumerSpans spans = new ConsumerSpans(tracer, consumer, events)) {
+            InboundTraces.applying(spans.contexts(), () -> {
                 applyRetrying(consumer, unreadable, events, applier);
                 return null;
             });
-        } finally {
-            spans.forEach(Span::end);
         }
     }
 
