@@ -14,23 +14,17 @@ import io.opentelemetry.context.Context;
 import dev.jobsuccess.commons.tracing.TraceHeaders;
 
 /**
- * The traces of one poll's events: with tracing on, one consumer span per event, a child of the trace its producer
- * sent (the traceparent header); with it off, that trace as it came, so what applying the event publishes still
- * continues it for the services that do trace. Closing ends the spans.
+ * The traces of one poll's events: one consumer span per event, a child of the trace its producer sent (the
+ * traceparent header), so what applying the event publishes continues that trace. Closing ends the spans.
  */
 final class ConsumerSpans implements AutoCloseable {
 
     private final Map<UUID, Context> contexts = new HashMap<>();
     private final List<Span> spans = new ArrayList<>();
 
-    /** {@code tracer} is null when tracing is off. */
     ConsumerSpans(Tracer tracer, String consumer, List<? extends InboundEvent<?>> events) {
         for (InboundEvent<?> event : events) {
             Context parent = TraceHeaders.parent(TraceHeaders.of(event.record().headers()));
-            if (tracer == null) {
-                contexts.put(event.eventId(), parent);
-                continue;
-            }
             Span span = tracer.spanBuilder(event.record().topic() + " process").setParent(parent)
                     .setSpanKind(SpanKind.CONSUMER)
                     .setAttribute("messaging.system", "kafka")

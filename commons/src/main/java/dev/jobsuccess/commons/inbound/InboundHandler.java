@@ -12,18 +12,17 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.trace.Tracer;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 import dev.jobsuccess.commons.failure.RootCause;
 import dev.jobsuccess.commons.inbox.Inbox;
 import dev.jobsuccess.commons.tracing.InboundTraces;
+import dev.jobsuccess.commons.tracing.Tracers;
 
 /**
  * The one inbound path of every service: read and validate each record of a poll, drop the events the inbox has
@@ -47,15 +46,12 @@ public class InboundHandler {
     private final Inbox inbox;
     private final DeadLetters deadLetters;
     private final Counter retries;
-    private final Tracer tracer; // null when tracing is off
+    private final Tracer tracer;
 
-    InboundHandler(Inbox inbox, DeadLetters deadLetters, MeterRegistry metrics, OpenTelemetry telemetry,
-                   @ConfigProperty(name = "quarkus.otel.sdk.disabled", defaultValue = "false") boolean tracingOff) {
+    InboundHandler(Inbox inbox, DeadLetters deadLetters, MeterRegistry metrics, Tracers tracers) {
         this.inbox = inbox;
         this.deadLetters = deadLetters;
-        // With the SDK disabled Quarkus still hands out an SDK tracer without processors: its spans record attributes
-        // nobody exports, and a 2,000-event poll kept 2,000 of them live until it was applied.
-        this.tracer = tracingOff ? null : telemetry.getTracer("dev.jobsuccess.inbound");
+        this.tracer = tracers.get("dev.jobsuccess.inbound");
         this.retries = Counter.builder("jobsuccess.inbound.retries")
                 .description("polls retried after a transient failure").register(metrics);
     }

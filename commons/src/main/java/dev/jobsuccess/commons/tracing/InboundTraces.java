@@ -10,9 +10,9 @@ import io.opentelemetry.context.Scope;
 
 /**
  * The trace of each event of the poll being applied on this thread: the consumer span the inbound handler started for
- * it, as a child of the trace its producer sent. What the appliers publish on behalf of an event (score-service's
- * score-changed, for the event that caused the change) runs in that event's context, so one trace follows a contract's
- * end from the request through every service.
+ * it, as a child of the trace its producer sent (with tracing off, that trace itself). What the appliers publish on
+ * behalf of an event (score-service's score-changed, for the event that caused the change) runs in that event's
+ * context, so one trace follows a contract's end from the request through every service.
  */
 public final class InboundTraces {
 

@@ -15,6 +15,7 @@ import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
+import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.context.Context;
@@ -27,7 +28,7 @@ import io.opentelemetry.sdk.trace.export.SpanExporter;
 import dev.jobsuccess.commons.tracing.InboundTraces;
 import dev.jobsuccess.commons.tracing.TraceHeaders;
 
-/** The trace each event of a poll is applied in, with tracing on and off. */
+/** The trace each event of a poll is applied in, with tracing on and off (the no-op tracer, see Tracers). */
 class ConsumerSpansTest {
 
     private static final String TRACE = "4bf92f3577b34da6a3ce929d0e0e4736";
@@ -67,7 +68,8 @@ class ConsumerSpansTest {
     void withTracingOffTheProducersTraceIsPassedOnAsItCameAndNoSpanIsStarted() {
         InboundEvent<String> traced = event(SENT);
         InboundEvent<String> untraced = event(null);
-        try (ConsumerSpans spans = new ConsumerSpans(null, "score-service", List.of(traced, untraced))) {
+        try (ConsumerSpans spans = new ConsumerSpans(OpenTelemetry.noop().getTracer("test"), "score-service",
+                List.of(traced, untraced))) {
             Context context = spans.contexts().get(traced.eventId());
             assertFalse(Span.fromContext(context).isRecording());
             String published = InboundTraces.applying(spans.contexts(),

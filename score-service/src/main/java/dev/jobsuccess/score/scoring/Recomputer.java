@@ -20,7 +20,6 @@ import jakarta.transaction.Transactional;
 
 import org.jboss.logging.Logger;
 
-import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.context.Scope;
@@ -28,6 +27,7 @@ import io.opentelemetry.context.Scope;
 import dev.jobsuccess.commons.outbox.Outbox;
 import dev.jobsuccess.commons.outbox.OutgoingEvent;
 import dev.jobsuccess.commons.tracing.InboundTraces;
+import dev.jobsuccess.commons.tracing.Tracers;
 import dev.jobsuccess.jss.ContractRecord;
 import dev.jobsuccess.jss.JssResult;
 import dev.jobsuccess.score.config.ScoreConfig;
@@ -69,8 +69,8 @@ public class Recomputer {
     private final Tracer tracer;
 
     Recomputer(FactLoader loader, ScoreRows scoreRows, ScoreModel model, PrivateFeedbackRanges ranges, ScoreEvents events,
-               Outbox outbox, Clock clock, ScoreConfig config, OpenTelemetry telemetry) {
-        this.tracer = telemetry.getTracer("dev.jobsuccess.score");
+               Outbox outbox, Clock clock, ScoreConfig config, Tracers tracers) {
+        this.tracer = tracers.get("dev.jobsuccess.score");
         this.loader = loader;
         this.scoreRows = scoreRows;
         this.model = model;
